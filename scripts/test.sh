@@ -24,10 +24,14 @@ fi
 
 results="artifacts/test-results"
 rm -rf "$results"
-echo "== test" >&2
-dotnet test Sofia.Services.sln --no-build -c Release --nologo --results-directory "$results" \
-  --logger "trx" --logger "console;verbosity=minimal" "$@"
-status=$?
+status=0
+for project in tests/*Tests/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== test $name" >&2
+  dotnet test "$project" --no-build -c Release --nologo --results-directory "$results" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --blame-hang-timeout 10m "$@" || status=1
+done
 
 passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do
