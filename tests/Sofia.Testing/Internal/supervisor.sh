@@ -1,0 +1,61 @@
+# Supervises one server for a test fixture and cleans up when the test host goes away.
+# Usage: bash -c "$script" sofia-supervisor HOST_PID NAME_PREFIX
+# stdin (tab-separated lines): "start<TAB>binary<TAB>args...", "signal<TAB>TERM|KILL", "quit".
+# stdout: "dir PATH" once, then "started PID" and "exited CODE" per server run.
+# The host's death (stdin at EOF, or its PID gone) kills the server and removes the directory,
+# so a test host killed with kill -9 leaves no server and no temp dir behind.
+set -u
+host=$1
+dir=$(mktemp -d "${TMPDIR:-/tmp}/$2.XXXXXXXX") || exit 1
+srv=
+# Writing to the host's closed pipe must not kill us before we clean up.
+trap '' PIPE
+exec 2>>"$dir/supervisor.log"
+
+cleanup() {
+  if [ -n "$srv" ]; then
+    kill -KILL "$srv" 2>/dev/null
+    wait "$srv" 2>/dev/null
+  fi
+  cd / && rm -rf -- "$dir"
+  exit 0
+}
+trap cleanup TERM INT HUP
+
+# The server dies with us even if we are killed with SIGKILL (we are single-threaded, so the
+# parent-death signal cannot fire early the way it can under a multi-threaded parent).
+pdeath=()
+if command -v setpriv >/dev/null 2>&1; then pdeath=(setpriv --pdeathsig KILL --); fi
+
+echo "dir $dir"
+while :; do
+  if IFS=$'\t' read -r -t 0.2 -a words; then
+    case "${words[0]:-}" in
+      start)
+        if [ -n "$srv" ]; then
+          echo "error already-running"
+        else
+          cd "$dir" || cleanup
+          "${pdeath[@]}" "${words[@]:1}" </dev/null >>"$dir/server.out" 2>&1 &
+          srv=$!
+          echo "started $srv"
+        fi
+        ;;
+      signal)
+        if [ -n "$srv" ]; then kill -s "${words[1]}" "$srv" 2>/dev/null; fi
+        ;;
+      quit)
+        cleanup
+        ;;
+    esac
+  elif [ $? -le 128 ]; then
+    # End of input: the host closed our stdin or died.
+    cleanup
+  fi
+  if ! kill -0 "$host" 2>/dev/null; then cleanup; fi
+  if [ -n "$srv" ] && ! kill -0 "$srv" 2>/dev/null; then
+    wait "$srv"
+    echo "exited $?"
+    srv=
+  fi
+done
