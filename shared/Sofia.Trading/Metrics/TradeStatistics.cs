@@ -1,0 +1,72 @@
+namespace Sofia.Trading.Metrics;
+
+/// <summary>
+/// Statistics of a trade list. A trade with PnL &gt; 0 is a win, &lt; 0 a loss; a zero-PnL trade counts in
+/// <see cref="Count"/> only. Money sums are exact decimals.
+/// </summary>
+/// <param name="Count">Number of trades.</param>
+/// <param name="Wins">Trades with positive PnL.</param>
+/// <param name="Losses">Trades with negative PnL.</param>
+/// <param name="GrossProfit">Sum of winning PnL.</param>
+/// <param name="GrossLoss">Sum of losing PnL, as a positive number.</param>
+/// <param name="NetPnl">Sum of all PnL.</param>
+/// <param name="ProfitFactor">GrossProfit / GrossLoss; +∞ with profits and no losses; NaN with neither.</param>
+/// <param name="WinRate">Wins / Count; NaN without trades.</param>
+/// <param name="AverageWin">GrossProfit / Wins (positive); zero without wins.</param>
+/// <param name="AverageLoss">Mean PnL of losing trades (negative); zero without losses.</param>
+/// <param name="PayoffRatio">AverageWin / |AverageLoss|; NaN when either is zero.</param>
+/// <param name="Expectancy">NetPnl / Count: mean PnL per trade (= WinRate · AverageWin + LossRate · AverageLoss).</param>
+public readonly record struct TradeStatistics(
+    int Count,
+    int Wins,
+    int Losses,
+    decimal GrossProfit,
+    decimal GrossLoss,
+    decimal NetPnl,
+    double ProfitFactor,
+    double WinRate,
+    decimal AverageWin,
+    decimal AverageLoss,
+    double PayoffRatio,
+    decimal Expectancy)
+{
+    /// <summary>Computes the statistics of <paramref name="trades"/>.</summary>
+    public static TradeStatistics From(ReadOnlySpan<ClosedTrade> trades)
+    {
+        int wins = 0, losses = 0;
+        decimal profit = 0m, loss = 0m;
+        foreach (var trade in trades)
+        {
+            if (trade.Pnl > 0m)
+            {
+                wins++;
+                profit += trade.Pnl;
+            }
+            else if (trade.Pnl < 0m)
+            {
+                losses++;
+                loss -= trade.Pnl;
+            }
+        }
+
+        var count = trades.Length;
+        var net = profit - loss;
+        var profitFactor = loss > 0m ? (double)(profit / loss) : profit > 0m ? double.PositiveInfinity : double.NaN;
+        var averageWin = wins > 0 ? profit / wins : 0m;
+        var averageLoss = losses > 0 ? -loss / losses : 0m;
+        var payoff = wins > 0 && losses > 0 ? (double)(averageWin / -averageLoss) : double.NaN;
+        return new TradeStatistics(
+            count,
+            wins,
+            losses,
+            profit,
+            loss,
+            net,
+            profitFactor,
+            count > 0 ? (double)wins / count : double.NaN,
+            averageWin,
+            averageLoss,
+            payoff,
+            count > 0 ? net / count : 0m);
+    }
+}
