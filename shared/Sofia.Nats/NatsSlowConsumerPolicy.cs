@@ -1,0 +1,11 @@
+namespace Sofia.Nats;
+
+/// <summary>What a subscription does when its bounded buffer is full.</summary>
+public enum NatsSlowConsumerPolicy
+{
+    /// <summary>Stop reading from the socket until there is room (back-pressure to the server, no loss).</summary>
+    Wait,
+
+    /// <summary>Drop the new message and count it in <see cref="NatsSubscription.DroppedMessages"/> and the metrics.</summary>
+    DropNewest,
+}
