@@ -16,7 +16,8 @@ namespace Sofia.Trading.Execution;
 /// MaxParticipation · bar volume; what does not fit stays open.</item>
 /// </list>
 /// Tick mode (<see cref="OnTrade"/>) applies the same rules to each trade as a bar whose open, high, low and close are
-/// the trade price and whose volume is the trade quantity. The returned span is reused: read it before the next call.
+/// the trade price and whose volume is the trade quantity, with one difference: a resting limit order that a trade
+/// prints at or through fills at its limit price (the book would have filled it there), not at the trade price. The returned span is reused: read it before the next call.
 /// No allocation happens per bar once the buffers have grown to the number of open orders.
 /// </summary>
 public sealed class ExecutionSimulator
@@ -105,13 +106,13 @@ public sealed class ExecutionSimulator
 
     /// <summary>Fills open orders against the next bar; the span is valid until the next call.</summary>
     public ReadOnlySpan<Fill> OnBar(in Bar bar) =>
-        _count == 0 ? [] : Match(bar.OpenTimeUs, bar.Open, bar.High, bar.Low, bar.Volume);
+        _count == 0 ? [] : Match(bar.OpenTimeUs, bar.Open, bar.High, bar.Low, bar.Volume, tickMode: false);
 
     /// <summary>Fills open orders against the next trade; the span is valid until the next call.</summary>
     public ReadOnlySpan<Fill> OnTrade(in TradeTick trade) =>
-        _count == 0 ? [] : Match(trade.TimeUs, trade.Price, trade.Price, trade.Price, trade.Quantity);
+        _count == 0 ? [] : Match(trade.TimeUs, trade.Price, trade.Price, trade.Price, trade.Quantity, tickMode: true);
 
-    private ReadOnlySpan<Fill> Match(long timeUs, double openD, double highD, double lowD, double volumeD)
+    private ReadOnlySpan<Fill> Match(long timeUs, double openD, double highD, double lowD, double volumeD, bool tickMode)
     {
         var open = (decimal)openD;
         var high = (decimal)highD;
@@ -124,7 +125,7 @@ public sealed class ExecutionSimulator
         for (var i = 0; i < _count; i++)
         {
             ref var open0 = ref _orders[i];
-            if (open0.Order.TimeUs <= timeUs && budget > 0m && TryPrice(open0, open, high, low, out var price, out var liquidity))
+            if (open0.Order.TimeUs <= timeUs && budget > 0m && TryPrice(open0, open, high, low, tickMode, out var price, out var liquidity))
             {
                 var quantity = Math.Min(open0.Remaining, budget);
                 if (budget != decimal.MaxValue)
@@ -167,7 +168,7 @@ public sealed class ExecutionSimulator
         return new ReadOnlySpan<Fill>(_fills, 0, fillCount);
     }
 
-    private static bool TryPrice(in OpenOrder order, decimal open, decimal high, decimal low, out decimal price, out Liquidity liquidity)
+    private static bool TryPrice(in OpenOrder order, decimal open, decimal high, decimal low, bool tickMode, out decimal price, out Liquidity liquidity)
     {
         var buy = order.Order.Side == OrderSide.Buy;
         var level = order.Order.Price;
@@ -184,7 +185,7 @@ public sealed class ExecutionSimulator
                 var throughAtOpen = buy ? open <= level : open >= level;
                 if (throughAtOpen)
                 {
-                    price = open;
+                    price = order.Rested && tickMode ? level : open;
                     liquidity = order.Rested ? Liquidity.Maker : Liquidity.Taker;
                     return true;
                 }
