@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Sofia.Contracts.V1;
+
+namespace Sofia.Exchanges.Internal;
+
+/// <summary>Small readers over <see cref="Utf8JsonReader"/> that never allocate and report failure instead of throwing.</summary>
+internal static class Json
+{
+    /// <summary>A string value's raw bytes; escaped strings are refused (exchanges never escape symbols, numbers or ids).</summary>
+    public static bool TryString(scoped ref Utf8JsonReader reader, out ReadOnlySpan<byte> value)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+        {
+            value = default;
+            return false;
+        }
+
+        value = reader.ValueSpan;
+        return true;
+    }
+
+    /// <summary>A string or number token's raw bytes (ids and times come either way).</summary>
+    public static bool TryScalar(scoped ref Utf8JsonReader reader, out ReadOnlySpan<byte> value)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            value = reader.ValueSpan;
+            return true;
+        }
+
+        return TryString(ref reader, out value);
+    }
+
+    /// <summary>An integer sent as a JSON number or as a string of digits.</summary>
+    public static bool TryInt64(scoped ref Utf8JsonReader reader, out long value)
+    {
+        value = 0;
+        return TryScalar(ref reader, out var raw) && Utf8Number.TryParseInt64(raw, out value);
+    }
+
+    /// <summary>Milliseconds since the epoch (number or string) converted to microseconds.</summary>
+    public static bool TryMillisecondsAsMicros(ReadOnlySpan<byte> raw, out long micros)
+    {
+        micros = 0;
+        if (!Utf8Number.TryParseInt64(raw, out var ms) || ms < 0 || ms > MaxEpochMilliseconds)
+        {
+            return false;
+        }
+
+        micros = ms * 1000;
+        return true;
+    }
+
+    /// <summary>An exact decimal from a string (or plain number) token.</summary>
+    public static bool TryDecimal(scoped ref Utf8JsonReader reader, out long mantissa, out uint scale)
+    {
+        mantissa = 0;
+        scale = 0;
+        return TryScalar(ref reader, out var raw) && DecimalValue.TryParse(raw, out mantissa, out scale);
+    }
+
+    /// <summary>A text field for protocol messages (acks, errors): allocates, which those rare frames may.</summary>
+    public static string? Text(scoped ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => null,
+    };
+
+    /// <summary>Moves from a property name to its value and skips it (with its children).</summary>
+    public static void SkipValue(scoped ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    /// <summary>Whether nothing but whitespace follows the root value.</summary>
+    public static bool AtEnd(scoped ref Utf8JsonReader reader) => !reader.Read();
+
+    // 9999-12-31T23:59:59.999Z keeps microseconds far inside long.
+    private const long MaxEpochMilliseconds = 253_402_300_799_999;
+}
