@@ -60,6 +60,9 @@ public sealed class ClickHouseServer : IAsyncDisposable
     /// <summary>Whether the server process is running.</summary>
     public bool IsRunning => _host.IsRunning;
 
+    /// <summary>The watchdog's process id, for the harness's own cleanup tests.</summary>
+    internal int WatchdogProcessId => _host.Supervisor.SupervisorPid;
+
     private string ErrorLogPath => Path.Combine(DataDirectory, ClickHouseConfig.ErrorLogFile);
 
     /// <summary>Starts a clickhouse-server with default options and waits until <c>/ping</c> answers.</summary>

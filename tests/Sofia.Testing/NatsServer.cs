@@ -57,6 +57,9 @@ public sealed class NatsServer : IAsyncDisposable
     /// <summary>Whether the server process is running.</summary>
     public bool IsRunning => _host.IsRunning;
 
+    /// <summary>The watchdog's process id, for the harness's own cleanup tests.</summary>
+    internal int WatchdogProcessId => _host.Supervisor.SupervisorPid;
+
     /// <summary>Starts a nats-server with default options and waits until it answers.</summary>
     /// <exception cref="FileNotFoundException">nats-server is not installed.</exception>
     /// <exception cref="InvalidOperationException">The server did not start; the message holds its output.</exception>

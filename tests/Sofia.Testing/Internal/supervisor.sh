@@ -6,7 +6,26 @@
 # so a test host killed with kill -9 leaves no server and no temp dir behind.
 set -u
 host=$1
-dir=$(mktemp -d "${TMPDIR:-/tmp}/$2.XXXXXXXX") || exit 1
+tmp=${TMPDIR:-/tmp}
+
+# Whether a process runs; a zombie (dead, not yet reaped) counts as gone, unlike for kill -0.
+alive() {
+  local stat
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
+  stat=${stat##*) }
+  [[ ${stat:0:1} != [ZX] ]]
+}
+
+# A host whose whole process tree was killed at once (e.g. a hung-test kill) left its directory
+# behind with no watchdog alive to remove it; the next fixture to start removes it.
+for stale in "$tmp"/sofia-*.*/watchdog.pid; do
+  [ -f "$stale" ] || continue
+  owner=$(cat "$stale" 2>/dev/null)
+  if [ -n "$owner" ] && ! alive "$owner"; then rm -rf -- "$(dirname "$stale")"; fi
+done
+
+dir=$(mktemp -d "$tmp/$2.XXXXXXXX") || exit 1
+echo $$ >"$dir/watchdog.pid"
 srv=
 # Writing to the host's closed pipe must not kill us before we clean up.
 trap '' PIPE
@@ -52,7 +71,7 @@ while :; do
     # End of input: the host closed our stdin or died.
     cleanup
   fi
-  if ! kill -0 "$host" 2>/dev/null; then cleanup; fi
+  if ! alive "$host"; then cleanup; fi
   if [ -n "$srv" ] && ! kill -0 "$srv" 2>/dev/null; then
     wait "$srv"
     echo "exited $?"
