@@ -166,7 +166,8 @@ internal sealed class RowBinaryResponse : IDisposable
         if (_buffer.Length >= MaxRowBytes)
         {
             throw new ClickHouseException(
-                $"A row exceeds {MaxRowBytes} bytes: is the mapper reading the columns with their types?") { QueryId = _queryId };
+                $"A row exceeds {MaxRowBytes} bytes: is the mapper reading the columns with their types?")
+            { QueryId = _queryId };
         }
 
         var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, MaxRowBytes));
@@ -186,7 +187,8 @@ internal sealed class RowBinaryResponse : IDisposable
             _transportError is null
                 ? $"The response ended inside a row ({tail.Length} bytes left): is the mapper reading each column with its type?"
                 : "The connection closed inside a row.",
-            _transportError ?? mapperError) { QueryId = _queryId };
+            _transportError ?? mapperError)
+        { QueryId = _queryId };
     }
 
     private void ThrowIfServerError(ReadOnlySpan<byte> text, Exception? inner)
