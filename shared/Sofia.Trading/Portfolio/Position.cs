@@ -7,6 +7,10 @@ namespace Sofia.Trading.Portfolio;
 /// </summary>
 public sealed class Position
 {
+    // The basis removed by a partial close is rounded to 1e-12 so PnL figures keep short, exactly summable decimals;
+    // the same rounded amount leaves the basis and enters realized PnL, so no money is created or lost.
+    private const int BasisDecimals = 12;
+
     internal Position(string symbol) => Symbol = symbol;
 
     /// <summary>Market symbol.</summary>
@@ -60,7 +64,7 @@ public sealed class Position
             var held = Math.Abs(Quantity);
             var closing = Math.Min(held, Math.Abs(signedQuantity));
             var closedSigned = Quantity > 0m ? closing : -closing;
-            var removedBasis = closing == held ? CostBasis : CostBasis * closing / held;
+            var removedBasis = closing == held ? CostBasis : Math.Round(CostBasis * closing / held, BasisDecimals);
             realized = (closedSigned * price) - removedBasis;
             CostBasis -= removedBasis;
             Quantity -= closedSigned;
