@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Sofia.Testing.Tests;
 
@@ -148,6 +150,21 @@ public sealed class ClickHouseServerTests
             Assert.That(ProcessState.IsAlive(pid), Is.False);
             Assert.That(Directory.Exists(directory), Is.False);
         });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task ClickHouse_server_restart_on_a_port_taken_meanwhile_fails_with_its_error_log(CancellationToken cancellationToken)
+    {
+        await using var server = await ClickHouseServer.StartNewAsync(cancellationToken);
+        await server.StopAsync(cancellationToken);
+        using var squatter = new TcpListener(IPAddress.Loopback, server.HttpPort);
+        squatter.Start();
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => server.StartAsync(cancellationToken));
+
+        Assert.That(error!.Message, Does.Contain("clickhouse-server exited with code").And.Contain("Address already in use"));
+        Assert.That(server.IsRunning, Is.False);
     }
 
     [Test]

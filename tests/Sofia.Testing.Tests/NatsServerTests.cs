@@ -139,6 +139,21 @@ public sealed class NatsServerTests
     }
 
     [Test]
+    [CancelAfter(60_000)]
+    public async Task Nats_server_restart_on_a_port_taken_meanwhile_fails_with_the_servers_output(CancellationToken cancellationToken)
+    {
+        await using var server = await NatsServer.StartNewAsync(cancellationToken);
+        await server.StopAsync(cancellationToken);
+        using var squatter = new System.Net.Sockets.TcpListener(IPAddress.Loopback, server.Port);
+        squatter.Start();
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => server.StartAsync(cancellationToken));
+
+        Assert.That(error!.Message, Does.Contain("nats-server exited with code").And.Contain("address already in use"));
+        Assert.That(server.IsRunning, Is.False);
+    }
+
+    [Test]
     public void Missing_nats_server_binary_fails_with_a_message_naming_the_bootstrap_script()
     {
         var options = new NatsServerOptions { BinaryPath = "/nonexistent/nats-server" };
