@@ -137,12 +137,13 @@ public sealed class ClickHouseServerTests
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task Disposing_a_clickhouse_server_leaves_no_process_and_no_temp_directory(CancellationToken cancellationToken)
+    public async Task Disposing_a_clickhouse_server_twice_leaves_no_process_and_no_temp_directory(CancellationToken cancellationToken)
     {
         var server = await ClickHouseServer.StartNewAsync(cancellationToken);
         var (pid, directory) = (server.ProcessId!.Value, server.DataDirectory);
         Assert.That(File.Exists(Path.Combine(directory, "config.xml")), Is.True);
 
+        await server.DisposeAsync();
         await server.DisposeAsync();
 
         Assert.Multiple(() =>

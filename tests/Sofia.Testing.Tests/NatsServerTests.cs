@@ -123,12 +123,13 @@ public sealed class NatsServerTests
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task Disposing_a_nats_server_leaves_no_process_and_no_temp_directory(CancellationToken cancellationToken)
+    public async Task Disposing_a_nats_server_twice_leaves_no_process_and_no_temp_directory(CancellationToken cancellationToken)
     {
         var server = await NatsServer.StartNewAsync(cancellationToken);
         var (pid, directory) = (server.ProcessId!.Value, server.DataDirectory);
         Assert.That(Directory.Exists(directory), Is.True);
 
+        await server.DisposeAsync();
         await server.DisposeAsync();
 
         Assert.Multiple(() =>

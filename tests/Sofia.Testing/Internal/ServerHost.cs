@@ -10,6 +10,7 @@ internal sealed class ServerHost(SupervisedProcess supervisor, ServerSpec spec) 
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly SemaphoreSlim _serial = new(1, 1);
+    private int _disposed;
 
     public SupervisedProcess Supervisor { get; } = supervisor;
 
@@ -62,6 +63,11 @@ internal sealed class ServerHost(SupervisedProcess supervisor, ServerSpec spec) 
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _serial.WaitAsync();
         try
         {

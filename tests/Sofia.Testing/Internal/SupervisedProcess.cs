@@ -104,6 +104,11 @@ internal sealed class SupervisedProcess : IAsyncDisposable
 
         var words = new List<string>(arguments.Count + 2) { "start", binary };
         words.AddRange(arguments);
+        if (words.Exists(word => word.AsSpan().IndexOfAny('\t', '\n', '\r') >= 0))
+        {
+            throw new ArgumentException("Server arguments cannot hold tabs or line breaks.", nameof(arguments));
+        }
+
         await SendAsync(string.Join('\t', words), cancellationToken);
         var pid = await started.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
         lock (_gate)
