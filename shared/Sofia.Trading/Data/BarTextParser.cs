@@ -18,6 +18,7 @@ internal sealed class BarTextParser : IDisposable
     private int _end;
     private bool _endOfStream;
     private bool _started;
+    private bool _sawData;
     private long _record;
 
     public BarTextParser(BarFileFormat format)
@@ -181,11 +182,14 @@ internal sealed class BarTextParser : IDisposable
                 continue;
             }
 
-            if (_record == 1 && IsLetter(line[0]))
+            // A header is the first non-empty line, when it starts with a letter or a quote.
+            if (!_sawData && IsLetter(line[0]))
             {
+                _sawData = true;
                 continue;
             }
 
+            _sawData = true;
             bar = ParseCsv(line);
             return Step.Bar;
         }

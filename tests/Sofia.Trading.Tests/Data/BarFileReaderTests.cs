@@ -119,6 +119,14 @@ public sealed class BarFileReaderTests
     }
 
     [Test]
+    public void Header_after_blank_lines_is_skipped_but_a_later_text_row_is_an_error()
+    {
+        using var file = new TempFile("\n\nopen_time_ms,open,high,low,close,volume\n1617321600000,1.5,2,1,1.75,10\nopen,1,1,1,1,1\n");
+
+        Assert.That(() => BarFileReader.ReadAll(file.Path), Throws.TypeOf<FormatException>().With.Message.Contains("Line 5"));
+    }
+
+    [Test]
     public void Plain_csv_without_header_and_with_crlf_is_read()
     {
         using var file = new TempFile("1617321600000,1.5,2,1,1.75,10\r\n\r\n1617321660000,1.75,1.8,1.7,1.8,0\r\n");
