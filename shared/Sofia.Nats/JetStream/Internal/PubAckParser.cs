@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace Sofia.Nats.JetStream.Internal;
+
+/// <summary>Reads a publish ack without allocating: <c>{"stream":"S","seq":1,"duplicate":true}</c> or <c>{"error":{…}}</c>.</summary>
+internal static class PubAckParser
+{
+    public static bool TryParse(ReadOnlySpan<byte> json, out ulong sequence, out bool duplicate, out ApiError? error)
+    {
+        sequence = 0;
+        duplicate = false;
+        error = null;
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("seq"u8))
+            {
+                reader.Read();
+                sequence = reader.GetUInt64();
+            }
+            else if (reader.ValueTextEquals("duplicate"u8))
+            {
+                reader.Read();
+                duplicate = reader.TokenType == JsonTokenType.True;
+            }
+            else if (reader.ValueTextEquals("error"u8))
+            {
+                error = JsonSerializer.Deserialize(json, JetStreamJsonContext.Default.ApiErrorEnvelope)?.Error;
+                return true;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return sequence > 0;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Sofia.Nats.JetStream.Internal;
+
+internal enum PullEventKind : byte
+{
+    Message,
+    RequestDone,
+    Heartbeat,
+    Reconnected,
+    Terminal,
+}
