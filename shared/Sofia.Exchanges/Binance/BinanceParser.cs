@@ -179,7 +179,8 @@ internal static class BinanceParser
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("e"u8))
+            var name = Json.Name(ref reader);
+            if (name.SequenceEqual("e"u8))
             {
                 reader.Read();
                 if (!Json.TryString(ref reader, out f.Event))
@@ -187,7 +188,7 @@ internal static class BinanceParser
                     return FrameResult.Malformed(FrameError.WrongType, "e");
                 }
             }
-            else if (reader.ValueTextEquals("s"u8))
+            else if (name.SequenceEqual("s"u8))
             {
                 reader.Read();
                 if (!Json.TryString(ref reader, out f.Symbol))
@@ -195,7 +196,7 @@ internal static class BinanceParser
                     return FrameResult.Malformed(FrameError.WrongType, "s");
                 }
             }
-            else if (reader.ValueTextEquals("p"u8) || reader.ValueTextEquals("price"u8))
+            else if (name.SequenceEqual("p"u8) || name.SequenceEqual("price"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -210,7 +211,7 @@ internal static class BinanceParser
 
                 f.HasPrice = true;
             }
-            else if (reader.ValueTextEquals("q"u8) || reader.ValueTextEquals("qty"u8))
+            else if (name.SequenceEqual("q"u8) || name.SequenceEqual("qty"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -225,7 +226,7 @@ internal static class BinanceParser
 
                 f.HasQuantity = true;
             }
-            else if (reader.ValueTextEquals("t"u8) || (!isEnvelope && reader.ValueTextEquals("id"u8)))
+            else if (name.SequenceEqual("t"u8) || (!isEnvelope && name.SequenceEqual("id"u8)))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.Number)
@@ -235,7 +236,7 @@ internal static class BinanceParser
 
                 f.TradeId = reader.ValueSpan;
             }
-            else if (reader.ValueTextEquals("T"u8) || reader.ValueTextEquals("time"u8))
+            else if (name.SequenceEqual("T"u8) || name.SequenceEqual("time"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.Number)
@@ -245,7 +246,7 @@ internal static class BinanceParser
 
                 f.TradeTime = reader.ValueSpan;
             }
-            else if (reader.ValueTextEquals("E"u8))
+            else if (name.SequenceEqual("E"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.Number)
@@ -255,7 +256,7 @@ internal static class BinanceParser
 
                 f.EventTime = reader.ValueSpan;
             }
-            else if (reader.ValueTextEquals("m"u8) || reader.ValueTextEquals("isBuyerMaker"u8))
+            else if (name.SequenceEqual("m"u8) || name.SequenceEqual("isBuyerMaker"u8))
             {
                 reader.Read();
                 if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
@@ -265,7 +266,7 @@ internal static class BinanceParser
 
                 f.BuyerIsMaker = reader.TokenType == JsonTokenType.True;
             }
-            else if (isEnvelope && reader.ValueTextEquals("data"u8))
+            else if (isEnvelope && name.SequenceEqual("data"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject)
@@ -282,27 +283,27 @@ internal static class BinanceParser
                     reader.Skip();
                 }
             }
-            else if (isEnvelope && reader.ValueTextEquals("result"u8))
+            else if (isEnvelope && name.SequenceEqual("result"u8))
             {
                 f.HasResult = true;
                 Json.SkipValue(ref reader);
             }
-            else if (isEnvelope && reader.ValueTextEquals("id"u8))
+            else if (isEnvelope && name.SequenceEqual("id"u8))
             {
                 reader.Read();
                 f.Id = Json.Text(ref reader);
             }
-            else if (isEnvelope && reader.ValueTextEquals("code"u8))
+            else if (isEnvelope && name.SequenceEqual("code"u8))
             {
                 reader.Read();
                 f.Code = Json.Text(ref reader);
             }
-            else if (isEnvelope && reader.ValueTextEquals("msg"u8))
+            else if (isEnvelope && name.SequenceEqual("msg"u8))
             {
                 reader.Read();
                 f.Message = Json.Text(ref reader);
             }
-            else if (isEnvelope && reader.ValueTextEquals("error"u8))
+            else if (isEnvelope && name.SequenceEqual("error"u8))
             {
                 // Newer error shape: {"error":{"code":2,"msg":"..."},"id":1}.
                 reader.Read();

@@ -22,7 +22,8 @@ internal static class BybitParser
         var hasData = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("topic"u8))
+            var name = Json.Name(ref reader);
+            if (name.SequenceEqual("topic"u8))
             {
                 reader.Read();
                 if (!Json.TryString(ref reader, out topic))
@@ -30,29 +31,29 @@ internal static class BybitParser
                     return FrameResult.Malformed(FrameError.WrongType, "topic");
                 }
             }
-            else if (reader.ValueTextEquals("data"u8))
+            else if (name.SequenceEqual("data"u8))
             {
                 reader.Read();
                 data = reader;
                 hasData = reader.TokenType == JsonTokenType.StartArray;
                 reader.Skip();
             }
-            else if (reader.ValueTextEquals("op"u8))
+            else if (name.SequenceEqual("op"u8))
             {
                 reader.Read();
                 Json.TryString(ref reader, out op);
             }
-            else if (reader.ValueTextEquals("ret_msg"u8))
+            else if (name.SequenceEqual("ret_msg"u8))
             {
                 reader.Read();
                 Json.TryString(ref reader, out retMsg);
             }
-            else if (reader.ValueTextEquals("req_id"u8))
+            else if (name.SequenceEqual("req_id"u8))
             {
                 reader.Read();
                 Json.TryString(ref reader, out requestId);
             }
-            else if (reader.ValueTextEquals("success"u8))
+            else if (name.SequenceEqual("success"u8))
             {
                 reader.Read();
                 success = reader.TokenType switch
@@ -118,17 +119,18 @@ internal static class BybitParser
         var hasList = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("retCode"u8))
+            var name = Json.Name(ref reader);
+            if (name.SequenceEqual("retCode"u8))
             {
                 reader.Read();
                 retCode = Json.TryInt64(ref reader, out var code) ? code : -1;
             }
-            else if (reader.ValueTextEquals("retMsg"u8))
+            else if (name.SequenceEqual("retMsg"u8))
             {
                 reader.Read();
                 retMsg = Json.Text(ref reader);
             }
-            else if (reader.ValueTextEquals("result"u8))
+            else if (name.SequenceEqual("result"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartObject)
@@ -139,7 +141,8 @@ internal static class BybitParser
 
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("list"u8))
+                    var inner = Json.Name(ref reader);
+                    if (inner.SequenceEqual("list"u8))
                     {
                         reader.Read();
                         list = reader;
@@ -195,8 +198,9 @@ internal static class BybitParser
         var side = Side.Unspecified;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
+            var name = Json.Name(ref reader);
             // Push field names first, REST (/v5/market/recent-trade) names second.
-            if (reader.ValueTextEquals("p"u8) || reader.ValueTextEquals("price"u8))
+            if (name.SequenceEqual("p"u8) || name.SequenceEqual("price"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -210,7 +214,7 @@ internal static class BybitParser
                     return FrameResult.Malformed(FrameError.InvalidDecimal, "p");
                 }
             }
-            else if (reader.ValueTextEquals("v"u8) || reader.ValueTextEquals("size"u8))
+            else if (name.SequenceEqual("v"u8) || name.SequenceEqual("size"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -224,7 +228,7 @@ internal static class BybitParser
                     return FrameResult.Malformed(FrameError.InvalidDecimal, "v");
                 }
             }
-            else if (reader.ValueTextEquals("S"u8) || reader.ValueTextEquals("side"u8))
+            else if (name.SequenceEqual("S"u8) || name.SequenceEqual("side"u8))
             {
                 reader.Read();
                 if (!Json.TryString(ref reader, out var text))
@@ -238,7 +242,7 @@ internal static class BybitParser
                     return FrameResult.Malformed(FrameError.InvalidSide, "S");
                 }
             }
-            else if (reader.ValueTextEquals("s"u8) || reader.ValueTextEquals("symbol"u8))
+            else if (name.SequenceEqual("s"u8) || name.SequenceEqual("symbol"u8))
             {
                 reader.Read();
                 if (!Json.TryString(ref reader, out exchangeSymbol))
@@ -246,7 +250,7 @@ internal static class BybitParser
                     return FrameResult.Malformed(FrameError.WrongType, "s");
                 }
             }
-            else if (reader.ValueTextEquals("i"u8) || reader.ValueTextEquals("execId"u8))
+            else if (name.SequenceEqual("i"u8) || name.SequenceEqual("execId"u8))
             {
                 reader.Read();
                 if (!Json.TryScalar(ref reader, out id))
@@ -254,7 +258,7 @@ internal static class BybitParser
                     return FrameResult.Malformed(FrameError.WrongType, "i");
                 }
             }
-            else if (reader.ValueTextEquals("T"u8) || reader.ValueTextEquals("time"u8))
+            else if (name.SequenceEqual("T"u8) || name.SequenceEqual("time"u8))
             {
                 reader.Read();
                 if (!Json.TryScalar(ref reader, out time))

@@ -22,29 +22,30 @@ internal static class CoinbaseParser
         var hasEvents = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("channel"u8))
+            var name = Json.Name(ref reader);
+            if (name.SequenceEqual("channel"u8))
             {
                 reader.Read();
                 Json.TryString(ref reader, out channel);
             }
-            else if (reader.ValueTextEquals("type"u8))
+            else if (name.SequenceEqual("type"u8))
             {
                 reader.Read();
                 Json.TryString(ref reader, out type);
             }
-            else if (reader.ValueTextEquals("events"u8))
+            else if (name.SequenceEqual("events"u8))
             {
                 reader.Read();
                 events = reader;
                 hasEvents = reader.TokenType == JsonTokenType.StartArray;
                 reader.Skip();
             }
-            else if (reader.ValueTextEquals("message"u8))
+            else if (name.SequenceEqual("message"u8))
             {
                 reader.Read();
                 message = Json.Text(ref reader);
             }
-            else if (reader.ValueTextEquals("reason"u8))
+            else if (name.SequenceEqual("reason"u8))
             {
                 reader.Read();
                 reason = Json.Text(ref reader);
@@ -115,19 +116,20 @@ internal static class CoinbaseParser
         var hasList = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("trades"u8))
+            var name = Json.Name(ref reader);
+            if (name.SequenceEqual("trades"u8))
             {
                 reader.Read();
                 list = reader;
                 hasList = reader.TokenType == JsonTokenType.StartArray;
                 reader.Skip();
             }
-            else if (reader.ValueTextEquals("error"u8))
+            else if (name.SequenceEqual("error"u8))
             {
                 reader.Read();
                 error = Json.Text(ref reader);
             }
-            else if (reader.ValueTextEquals("message"u8))
+            else if (name.SequenceEqual("message"u8))
             {
                 reader.Read();
                 message = Json.Text(ref reader);
@@ -160,7 +162,8 @@ internal static class CoinbaseParser
             string? message = null;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("message"u8))
+                var name = Json.Name(ref reader);
+                if (name.SequenceEqual("message"u8))
                 {
                     reader.Read();
                     message = Json.Text(ref reader);
@@ -196,7 +199,8 @@ internal static class CoinbaseParser
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                if (!reader.ValueTextEquals("trades"u8))
+                var name = Json.Name(ref reader);
+                if (!name.SequenceEqual("trades"u8))
                 {
                     Json.SkipValue(ref reader);
                     continue;
@@ -248,7 +252,8 @@ internal static class CoinbaseParser
         uint priceScale = 0, sizeScale = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("price"u8))
+            var name = Json.Name(ref reader);
+            if (name.SequenceEqual("price"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -262,7 +267,7 @@ internal static class CoinbaseParser
                     return FrameResult.Malformed(FrameError.InvalidDecimal, "price");
                 }
             }
-            else if (reader.ValueTextEquals("size"u8))
+            else if (name.SequenceEqual("size"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -276,7 +281,7 @@ internal static class CoinbaseParser
                     return FrameResult.Malformed(FrameError.InvalidDecimal, "size");
                 }
             }
-            else if (reader.ValueTextEquals("side"u8))
+            else if (name.SequenceEqual("side"u8))
             {
                 reader.Read();
                 hasSide = Json.TryString(ref reader, out sideText);
@@ -285,7 +290,7 @@ internal static class CoinbaseParser
                     return FrameResult.Malformed(FrameError.WrongType, "side");
                 }
             }
-            else if (reader.ValueTextEquals("product_id"u8))
+            else if (name.SequenceEqual("product_id"u8))
             {
                 reader.Read();
                 if (!Json.TryString(ref reader, out product))
@@ -293,7 +298,7 @@ internal static class CoinbaseParser
                     return FrameResult.Malformed(FrameError.WrongType, "product_id");
                 }
             }
-            else if (reader.ValueTextEquals("trade_id"u8))
+            else if (name.SequenceEqual("trade_id"u8))
             {
                 reader.Read();
                 if (!Json.TryScalar(ref reader, out id))
@@ -301,7 +306,7 @@ internal static class CoinbaseParser
                     return FrameResult.Malformed(FrameError.WrongType, "trade_id");
                 }
             }
-            else if (reader.ValueTextEquals("time"u8))
+            else if (name.SequenceEqual("time"u8))
             {
                 reader.Read();
                 if (!Json.TryString(ref reader, out time))

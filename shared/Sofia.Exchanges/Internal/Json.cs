@@ -6,6 +6,12 @@ namespace Sofia.Exchanges.Internal;
 /// <summary>Small readers over <see cref="Utf8JsonReader"/> that never allocate and report failure instead of throwing.</summary>
 internal static class Json
 {
+    /// <summary>
+    /// The current property name's bytes; an escaped name (legal JSON, never sent by exchanges) comes back
+    /// empty, so it matches no field and the frame is reported as missing that field rather than misread.
+    /// </summary>
+    public static ReadOnlySpan<byte> Name(scoped ref Utf8JsonReader reader) => reader.ValueIsEscaped ? default : reader.ValueSpan;
+
     /// <summary>A string value's raw bytes; escaped strings are refused (exchanges never escape symbols, numbers or ids).</summary>
     public static bool TryString(scoped ref Utf8JsonReader reader, out ReadOnlySpan<byte> value)
     {

@@ -27,14 +27,15 @@ internal static class OkxParser
         var hasData = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("data"u8))
+            var name = Json.Name(ref reader);
+            if (name.SequenceEqual("data"u8))
             {
                 reader.Read();
                 data = reader;
                 hasData = reader.TokenType == JsonTokenType.StartArray;
                 reader.Skip();
             }
-            else if (reader.ValueTextEquals("arg"u8))
+            else if (name.SequenceEqual("arg"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartObject)
@@ -44,7 +45,8 @@ internal static class OkxParser
 
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("channel"u8))
+                    var inner = Json.Name(ref reader);
+                    if (inner.SequenceEqual("channel"u8))
                     {
                         reader.Read();
                         Json.TryString(ref reader, out channel);
@@ -55,22 +57,22 @@ internal static class OkxParser
                     }
                 }
             }
-            else if (reader.ValueTextEquals("event"u8))
+            else if (name.SequenceEqual("event"u8))
             {
                 reader.Read();
                 Json.TryString(ref reader, out evt);
             }
-            else if (reader.ValueTextEquals("code"u8))
+            else if (name.SequenceEqual("code"u8))
             {
                 reader.Read();
                 code = Json.Text(ref reader);
             }
-            else if (reader.ValueTextEquals("msg"u8))
+            else if (name.SequenceEqual("msg"u8))
             {
                 reader.Read();
                 message = Json.Text(ref reader);
             }
-            else if (reader.ValueTextEquals("id"u8))
+            else if (name.SequenceEqual("id"u8))
             {
                 reader.Read();
                 id = Json.Text(ref reader);
@@ -160,7 +162,8 @@ internal static class OkxParser
         var side = Side.Unspecified;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("px"u8))
+            var name = Json.Name(ref reader);
+            if (name.SequenceEqual("px"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -174,7 +177,7 @@ internal static class OkxParser
                     return FrameResult.Malformed(FrameError.InvalidDecimal, "px");
                 }
             }
-            else if (reader.ValueTextEquals("sz"u8))
+            else if (name.SequenceEqual("sz"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -188,7 +191,7 @@ internal static class OkxParser
                     return FrameResult.Malformed(FrameError.InvalidDecimal, "sz");
                 }
             }
-            else if (reader.ValueTextEquals("side"u8))
+            else if (name.SequenceEqual("side"u8))
             {
                 reader.Read();
                 if (!Json.TryString(ref reader, out var text))
@@ -202,7 +205,7 @@ internal static class OkxParser
                     return FrameResult.Malformed(FrameError.InvalidSide, "side");
                 }
             }
-            else if (reader.ValueTextEquals("instId"u8))
+            else if (name.SequenceEqual("instId"u8))
             {
                 reader.Read();
                 if (!Json.TryString(ref reader, out instId))
@@ -210,7 +213,7 @@ internal static class OkxParser
                     return FrameResult.Malformed(FrameError.WrongType, "instId");
                 }
             }
-            else if (reader.ValueTextEquals("tradeId"u8))
+            else if (name.SequenceEqual("tradeId"u8))
             {
                 reader.Read();
                 if (!Json.TryScalar(ref reader, out id))
@@ -218,7 +221,7 @@ internal static class OkxParser
                     return FrameResult.Malformed(FrameError.WrongType, "tradeId");
                 }
             }
-            else if (reader.ValueTextEquals("ts"u8))
+            else if (name.SequenceEqual("ts"u8))
             {
                 reader.Read();
                 if (!Json.TryScalar(ref reader, out time))
@@ -226,7 +229,7 @@ internal static class OkxParser
                     return FrameResult.Malformed(FrameError.WrongType, "ts");
                 }
             }
-            else if (reader.ValueTextEquals("count"u8))
+            else if (name.SequenceEqual("count"u8))
             {
                 reader.Read();
                 if (!Json.TryInt64(ref reader, out count) || count is < 1 or > int.MaxValue)
