@@ -13,6 +13,10 @@ public sealed record ConsumerInfo
     [JsonPropertyName("name")]
     public string Name { get; init; } = "";
 
+    /// <summary>When the consumer was created.</summary>
+    [JsonPropertyName("created")]
+    public DateTimeOffset Created { get; init; }
+
     /// <summary>Configuration with the server's defaults filled in.</summary>
     [JsonPropertyName("config")]
     public ConsumerConfig Config { get; init; } = new();

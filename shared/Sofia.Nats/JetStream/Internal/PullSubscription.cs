@@ -18,7 +18,7 @@ internal sealed class PullSubscription : SubscriptionBase
     private readonly int _prefixLength;
     private readonly string _nextSubject;
     private readonly Channel<PullEvent> _events;
-    private readonly Dictionary<long, PullRequest> _requests = [];
+    private readonly SortedDictionary<long, PullRequest> _requests = [];
     private readonly Lock _gate = new();
     private readonly SubjectCache _subjects = new();
     private long _nextRequest;
@@ -91,7 +91,7 @@ internal sealed class PullSubscription : SubscriptionBase
         var body = new PullRequestBody(
             batch,
             maxBytes,
-            noWait && expires <= TimeSpan.Zero ? null : expires.Ticks * 100,
+            noWait ? null : expires.Ticks * 100,
             noWait ? true : null,
             heartbeat is { } hb && hb > TimeSpan.Zero ? hb.Ticks * 100 : null);
         var json = JsonSerializer.SerializeToUtf8Bytes(body, JetStreamJsonContext.Default.PullRequestBody);
@@ -128,34 +128,40 @@ internal sealed class PullSubscription : SubscriptionBase
 
     public override ValueTask OnMessageAsync(in ServerOp op, CancellationToken cancellationToken)
     {
-        var subject = op.Subject.Span;
-        if (!Utf8Parser.TryParse(subject[Math.Min(_prefixLength, subject.Length)..], out long requestId, out _))
-        {
-            requestId = 0;
-        }
         if (op.HeaderLength > 0 && op.ReplyTo.IsEmpty)
         {
             var headers = NatsHeaders.Parse(op.Headers);
             if (headers.StatusCode != 0)
             {
+                // Statuses are addressed to the request's own reply subject.
+                var subject = op.Subject.Span;
+                if (!Utf8Parser.TryParse(subject[Math.Min(_prefixLength, subject.Length)..], out long requestId, out _))
+                {
+                    requestId = 0;
+                }
+
                 return Publish(OnStatus(requestId, headers.StatusCode, headers.StatusDescription), cancellationToken);
             }
         }
 
+        // Deliveries keep their stream subject, so they cannot name their request: they count
+        // against the oldest one, which the server serves first.
         lock (_gate)
         {
-            if (_requests.TryGetValue(requestId, out var request))
+            foreach (var (id, request) in _requests)
             {
                 request.Delivered++;
                 if (request.Delivered >= request.Batch)
                 {
-                    _requests.Remove(requestId);
+                    _requests.Remove(id);
                 }
+
+                break;
             }
         }
 
         var msg = MessageFactory.Create(op, _subjects.Get(op.Subject.Span), Connection);
-        return Publish(new PullEvent(PullEventKind.Message, new NatsJsMsg(msg, _js), requestId, 0, null), cancellationToken);
+        return Publish(new PullEvent(PullEventKind.Message, new NatsJsMsg(msg, _js), 0, 0, null), cancellationToken);
     }
 
     public override void OnClosed(Exception? error) =>
