@@ -13,7 +13,7 @@ namespace Sofia.Exchanges;
 /// </summary>
 public abstract class ExchangeAdapter
 {
-    /// <summary>A trade buffer of this size holds every frame the documented limits allow.</summary>
+    /// <summary>A trade buffer size that holds the frames seen in practice; a larger frame is reported as <see cref="FrameKind.BufferTooSmall"/> with the size it needs.</summary>
     public const int RecommendedTradeBufferSize = 1024;
 
     private protected ExchangeAdapter(SymbolMap symbols, ExchangeAdapterOptions options)

@@ -51,6 +51,7 @@ public sealed class MalformedFrameTests
     [TestCase(ExchangeNames.Binance, """{"e":"trade","E":1,"t":1,"p":"1","q":"1","T":1,"m":true}""", FrameError.MissingField, "s")]
     [TestCase(ExchangeNames.Binance, """{"e":"trade","E":1,"s":"BTCUSDT","t":1,"p":"1e5","q":"1","T":1,"m":true}""", FrameError.InvalidDecimal, "p")]
     [TestCase(ExchangeNames.Binance, """{"e":"trade","E":1,"s":"BTCUSDT","t":1,"p":"1","q":"1","T":-5,"m":true}""", FrameError.InvalidTimestamp, "T")]
+    [TestCase(ExchangeNames.Binance, """{"e":"trade","E":1,"s":"BTCUSDT","t":1,"\u0070":"1","q":"1","T":1,"m":true}""", FrameError.MissingField, "p")]
     [TestCase(ExchangeNames.Binance, """[1,2,3]""", FrameError.NotAnObject, null)]
     [TestCase(ExchangeNames.Binance, """{"e":"trade"} {"e":"trade"}""", FrameError.InvalidJson, null)]
     [TestCase(ExchangeNames.Bybit, """{"topic":"publicTrade.BTCUSDT","data":[{"T":1,"s":"BTCUSDT","S":"Hold","v":"1","p":"1","i":"x"}]}""", FrameError.InvalidSide, "S")]
