@@ -131,7 +131,6 @@ public sealed class ClickHouseClientTests
     }
 
     [Test]
-    [Category("Slow")]
     [CancelAfter(60_000)]
     public async Task Cancelling_a_query_kills_it_on_the_server(CancellationToken cancellationToken)
     {
@@ -147,7 +146,26 @@ public sealed class ClickHouseClientTests
     }
 
     [Test]
-    [Category("Slow")]
+    [CancelAfter(60_000)]
+    public async Task Closing_the_connection_alone_leaves_a_query_without_output_running(CancellationToken cancellationToken)
+    {
+        // Why KillQueryOnCancel exists: 18.16 notices a closed connection only when it next writes output.
+        var queryId = TestNames.Unique("orphan");
+        using var client = new ClickHouseClient(Options() with { KillQueryOnCancel = false });
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var query = client.ExecuteAsync(EndlessAggregation, new() { QueryId = queryId }, caller.Token);
+        await WaitUntilAsync(() => IsRunningAsync(queryId, cancellationToken), true, cancellationToken);
+
+        await caller.CancelAsync();
+        Assert.That(async () => await query, Throws.InstanceOf<OperationCanceledException>());
+        var stillRunning = await IsRunningAsync(queryId, cancellationToken);
+        await _client.ExecuteAsync(ClickHouseSql.Format($"KILL QUERY WHERE query_id = {queryId}"), cancellationToken: cancellationToken);
+        await WaitUntilAsync(() => IsRunningAsync(queryId, cancellationToken), false, cancellationToken);
+
+        Assert.That(stillRunning, Is.True);
+    }
+
+    [Test]
     [CancelAfter(60_000)]
     public async Task A_query_over_its_time_limit_raises_timeout_and_is_killed(CancellationToken cancellationToken)
     {
