@@ -1,0 +1,55 @@
+using System.Net;
+
+namespace Sofia.IntegrationTests.Hosting;
+
+/// <summary>The ingestor as a real process: probes, metrics, SIGTERM, and a refused start on bad configuration.</summary>
+[TestFixture]
+public sealed class IngestorProcessTests
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Ingestor_answers_probes_and_metrics_then_exits_zero_on_sigterm(CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await using var ingestor = IngestorProcess.Start(new Dictionary<string, string> { ["SOFIA_HOSTING__SHUTDOWNTIMEOUTSECONDS"] = "5" });
+
+        Assert.That(await ingestor.WaitUntilLiveAsync(client, cancellationToken), Is.True, $"the ingestor exited before it was live:\n{ingestor.Output}");
+        using var ready = await client.GetAsync(new Uri(ingestor.BaseAddress, "health/ready"), cancellationToken);
+        var readyBody = await ready.Content.ReadAsStringAsync(cancellationToken);
+        using var metrics = await client.GetAsync(new Uri(ingestor.BaseAddress, "metrics"), cancellationToken);
+        var metricsText = await metrics.Content.ReadAsStringAsync(cancellationToken);
+
+        await ingestor.TerminateAsync(cancellationToken);
+        var exitCode = await ingestor.WaitForExitAsync(ExitTimeout, cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), readyBody);
+            Assert.That(readyBody, Does.Contain("\"name\":\"lifetime\""));
+            Assert.That(metrics.Content.Headers.ContentType?.ToString(), Is.EqualTo("text/plain; version=0.0.4; charset=utf-8"));
+            Assert.That(metricsText, Does.Contain("\nsofia_ingestor_trades_total 0\n"));
+            Assert.That(metricsText, Does.Contain("\nprocess_resident_memory_bytes "));
+            Assert.That(exitCode, Is.EqualTo(0), $"exit code after SIGTERM (null: still running after {ExitTimeout}):\n{ingestor.Output}");
+            Assert.That(ingestor.Output, Does.Contain("drains for up to 5 s"), "the SOFIA_ variable sets the shutdown timeout");
+            Assert.That(ingestor.Output, Does.Contain("\"EventId\":1003"), "shutdown completed is logged");
+        });
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Ingestor_refuses_to_start_naming_the_key_when_an_exchange_is_unknown(CancellationToken cancellationToken)
+    {
+        await using var ingestor = IngestorProcess.Start(new Dictionary<string, string> { ["SOFIA_Ingestor__Exchanges__0"] = "nasdaq" });
+
+        var exitCode = await ingestor.WaitForExitAsync(ExitTimeout, cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Not.Null.And.Not.Zero, $"the ingestor should have stopped on its own:\n{ingestor.Output}");
+            Assert.That(exitCode, Is.EqualTo(78), "EX_CONFIG");
+            Assert.That(ingestor.Output, Does.Contain("Ingestor:Exchanges:0: 'nasdaq' is not a known exchange"));
+        });
+    }
+}
