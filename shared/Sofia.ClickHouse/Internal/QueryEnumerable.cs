@@ -6,8 +6,8 @@ internal sealed class QueryEnumerable<T>(
     string sql,
     ClickHouseRowMapper<T> map,
     ClickHouseQueryOptions? options,
-    CancellationToken cancellationToken) : IAsyncEnumerable<T>
+    CancellationToken queryToken) : IAsyncEnumerable<T>
 {
-    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken1 = default) =>
-        new QueryEnumerator<T>(client, sql, map, options, client.StartOperation(ClickHouseOperation.QueryKind, options, cancellationToken, cancellationToken1));
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        new QueryEnumerator<T>(client, sql, map, options, client.StartOperation(ClickHouseOperation.QueryKind, options, queryToken, cancellationToken));
 }
