@@ -244,6 +244,23 @@ public sealed class ClickHouseClientTests
         Assert.That(handler.Requests.Select(r => r.Sql), Has.Member("KILL QUERY WHERE query_id = 'slow'"));
     }
 
+    [Test]
+    [CancelAfter(10_000)]
+    public void An_unreachable_server_raises_clickhouse_exception_with_the_query_id(CancellationToken cancellationToken)
+    {
+        using var handler = new FakeClickHouseHandler((_, _) => throw new HttpRequestException("Connection refused (clickhouse.test:8123)"));
+        using var client = Client(handler);
+
+        var error = Assert.ThrowsAsync<ClickHouseException>(() => client.ExecuteAsync("SELECT 1", new() { QueryId = "q" }, cancellationToken));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.QueryId, Is.EqualTo("q"));
+            Assert.That(error.InnerException, Is.TypeOf<HttpRequestException>());
+            Assert.That(error.Message, Does.Contain("http://clickhouse.test:8123/"));
+        });
+    }
+
     [TestCase("query")]
     [TestCase("query_id")]
     [TestCase("password")]
