@@ -65,16 +65,20 @@ public sealed class BarFileReaderTests
     [Test]
     public void Largest_real_file_loads_well_under_100_ms()
     {
+        // Processor time, best of five: on a shared, loaded machine wall time measures the neighbours.
         var path = Csv(Btc2023);
         BarFileReader.ReadAll(path);
+        using var process = Process.GetCurrentProcess();
         var best = TimeSpan.MaxValue;
         for (var run = 0; run < 5; run++)
         {
-            var watch = Stopwatch.StartNew();
+            process.Refresh();
+            var before = process.TotalProcessorTime;
             var bars = BarFileReader.ReadAll(path);
-            watch.Stop();
+            process.Refresh();
+            var spent = process.TotalProcessorTime - before;
             Assert.That(bars, Has.Length.EqualTo(66_087));
-            best = watch.Elapsed < best ? watch.Elapsed : best;
+            best = spent < best ? spent : best;
         }
 
         Assert.That(best, Is.LessThan(TimeSpan.FromMilliseconds(100)));
