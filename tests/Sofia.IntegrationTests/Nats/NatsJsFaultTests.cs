@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Sofia.Nats;
+using Sofia.Nats.JetStream;
+
+namespace Sofia.IntegrationTests.Nats;
+
+[Category("Slow")]
+public sealed class NatsJsFaultTests : NatsServerTestBase
+{
+    [TearDown]
+    public async Task EnsureServerRunsAsync()
+    {
+        if (!Server.IsRunning)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await Server.StartAsync(timeout.Token);
+        }
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task Server_killed_mid_publish_loses_no_acked_message_and_msg_ids_prevent_duplicates(CancellationToken cancellationToken)
+    {
+        var stream = Unique("S");
+        await using var connection = await ConnectAsync(cancellationToken);
+        var reconnects = CountReconnects(connection);
+        var js = new NatsJsContext(connection, new NatsJsOptions { RequestTimeout = TimeSpan.FromSeconds(1) });
+        await js.CreateOrUpdateStreamAsync(new StreamConfig(stream, [stream + ".>"]) { Storage = StorageType.File }, cancellationToken);
+        var acked = new List<string>();
+        var publishing = Task.Run(
+            async () =>
+            {
+                for (var i = 0; i < 3_000; i++)
+                {
+                    var id = "m" + i.ToString(CultureInfo.InvariantCulture);
+                    var options = new NatsJsPublishOptions { MsgId = id, RetryAttempts = 40, RetryDelay = TimeSpan.FromMilliseconds(100) };
+                    await js.PublishAsync(stream + ".x", Encoding.ASCII.GetBytes(id), options, cancellationToken: cancellationToken);
+                    lock (acked)
+                    {
+                        acked.Add(id);
+                    }
+                }
+            },
+            cancellationToken);
+
+        await WaitUntilAsync(() => { lock (acked) { return acked.Count >= 1_000; } }, cancellationToken);
+        await Server.KillAsync(cancellationToken);
+        await Server.StartAsync(cancellationToken);
+        await publishing;
+
+        var stored = await ReadAllAsync(js, stream, cancellationToken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored, Has.Count.EqualTo(stored.Distinct().Count()), "duplicates in the stream");
+            Assert.That(acked.Except(stored), Is.Empty, "acked but not stored");
+            Assert.That(stored, Has.Count.EqualTo(3_000));
+            Assert.That(reconnects(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task Server_killed_mid_async_publish_keeps_every_acked_message_once(CancellationToken cancellationToken)
+    {
+        var stream = Unique("S");
+        await using var connection = await ConnectAsync(cancellationToken);
+        var js = new NatsJsContext(connection);
+        await js.CreateOrUpdateStreamAsync(new StreamConfig(stream, [stream + ".>"]) { Storage = StorageType.File }, cancellationToken);
+        await using var publisher = await js.CreateAsyncPublisherAsync(
+            new NatsJsAsyncPublisherOptions { MaxPending = 128, AckTimeout = TimeSpan.FromSeconds(1), RetryAttempts = 30 }, cancellationToken);
+
+        for (var i = 0; i < 20_000; i++)
+        {
+            if (i == 5_000)
+            {
+                await Server.KillAsync(cancellationToken);
+                _ = RestartSoonAsync(cancellationToken);
+            }
+
+            var id = "m" + i.ToString(CultureInfo.InvariantCulture);
+            await PublishWithBufferRetryAsync(publisher, stream + ".x", id, cancellationToken);
+        }
+
+        await publisher.FlushAsync(cancellationToken);
+        var stored = await ReadAllAsync(js, stream, cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored, Has.Count.EqualTo(stored.Distinct().Count()), "duplicates in the stream");
+            Assert.That(stored, Has.Count.EqualTo(20_000));
+            Assert.That(publisher.Failed, Is.Zero);
+        });
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task Server_killed_mid_consume_the_consumer_resumes_and_every_message_is_processed(CancellationToken cancellationToken)
+    {
+        var stream = Unique("S");
+        await using var connection = await ConnectAsync(cancellationToken);
+        var js = new NatsJsContext(connection);
+        await js.CreateOrUpdateStreamAsync(new StreamConfig(stream, [stream + ".>"]) { Storage = StorageType.File }, cancellationToken);
+        await using (var publisher = await js.CreateAsyncPublisherAsync(cancellationToken: cancellationToken))
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                await publisher.PublishAsync(stream + ".x", Encoding.ASCII.GetBytes(i.ToString(CultureInfo.InvariantCulture)), cancellationToken: cancellationToken);
+            }
+
+            await publisher.FlushAsync(cancellationToken);
+        }
+
+        var consumer = await js.CreateOrUpdateConsumerAsync(stream, new ConsumerConfig { DurableName = "c", AckWait = TimeSpan.FromSeconds(2) }, cancellationToken);
+        var reconnects = CountReconnects(connection);
+        var processed = new ConcurrentDictionary<ulong, int>();
+        var killed = false;
+        var options = new NatsJsConsumeOptions { MaxMessages = 50, IdleHeartbeat = TimeSpan.FromMilliseconds(500), Expires = TimeSpan.FromSeconds(5) };
+        await foreach (var msg in consumer.ConsumeAsync(options, cancellationToken))
+        {
+            processed.AddOrUpdate(msg.Metadata.StreamSequence, 1, (_, n) => n + 1);
+            try
+            {
+                await msg.AckAsync(cancellationToken);
+            }
+            catch (NatsReconnectBufferFullException)
+            {
+                // Not acked: the server redelivers it.
+            }
+
+            if (!killed && processed.Count == 700)
+            {
+                killed = true;
+                await Server.KillAsync(cancellationToken);
+                await Server.StartAsync(cancellationToken);
+            }
+
+            if (processed.Count == 2_000)
+            {
+                break;
+            }
+        }
+
+        await WaitUntilAsync(() => connection.State == NatsConnectionState.Connected, cancellationToken);
+        Assert.That(processed.Keys.Order(), Is.EqualTo(Enumerable.Range(1, 2_000).Select(i => (ulong)i)));
+        Assert.That(reconnects(), Is.EqualTo(1));
+    }
+
+    private static Func<int> CountReconnects(NatsConnection connection)
+    {
+        var count = 0;
+        connection.ConnectionChanged += (_, e) =>
+        {
+            if (e.Event == NatsConnectionEvent.Reconnected)
+            {
+                Interlocked.Increment(ref count);
+            }
+        };
+        return () => Volatile.Read(ref count);
+    }
+
+    private async Task RestartSoonAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(500, cancellationToken);
+        await Server.StartAsync(cancellationToken);
+    }
+
+    private static async Task PublishWithBufferRetryAsync(NatsJsAsyncPublisher publisher, string subject, string id, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await publisher.PublishAsync(subject, Encoding.ASCII.GetBytes(id), id, cancellationToken);
+                return;
+            }
+            catch (NatsReconnectBufferFullException)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<List<string>> ReadAllAsync(NatsJsContext js, string stream, CancellationToken cancellationToken)
+    {
+        var consumer = await js.CreateOrUpdateConsumerAsync(stream, new ConsumerConfig { AckPolicy = AckPolicy.None }, cancellationToken);
+        var stored = new List<string>();
+        while (true)
+        {
+            var before = stored.Count;
+            await foreach (var msg in consumer.FetchAsync(new NatsJsFetchOptions { MaxMessages = 1_000, NoWait = true }, cancellationToken))
+            {
+                stored.Add(Encoding.ASCII.GetString(msg.Data.Span));
+            }
+
+            if (stored.Count == before)
+            {
+                return stored;
+            }
+        }
+    }
+}
