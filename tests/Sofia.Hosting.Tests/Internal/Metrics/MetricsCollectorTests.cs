@@ -321,4 +321,24 @@ public sealed class MetricsCollectorTests
 
         Assert.That(_collector.Collect(), Does.StartWith($"# HELP sofia_test_plain_total sofia.test.plain (meter {_meter.Name})\n"));
     }
+
+    [Test]
+    public void Recording_to_a_known_label_set_does_not_allocate()
+    {
+        var counter = _meter.CreateCounter<long>("sofia.test.hot", null, "Hot path.");
+        var histogram = _meter.CreateHistogram<double>("sofia.test.hot_latency", "s", "Hot path latency.");
+        var exchange = new KeyValuePair<string, object?>("exchange", "binance");
+        var symbol = new KeyValuePair<string, object?>("symbol", "BTC-USDT");
+        counter.Add(1, exchange, symbol);
+        histogram.Record(0.01, exchange, symbol);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            counter.Add(1, symbol, exchange);
+            histogram.Record(0.01, exchange, symbol);
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
 }
