@@ -20,6 +20,7 @@ internal static class BybitParser
         bool? success = null;
         var data = default(Utf8JsonReader);
         var hasData = false;
+        FrameResult? inline = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = Json.Name(ref reader);
@@ -34,9 +35,23 @@ internal static class BybitParser
             else if (name.SequenceEqual("data"u8))
             {
                 reader.Read();
-                data = reader;
-                hasData = reader.TokenType == JsonTokenType.StartArray;
-                reader.Skip();
+                if (topic.StartsWith("publicTrade."u8) && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    // The topic came first, as Bybit sends it: parse the trades in this one pass.
+                    var parsed = ReadTrades(symbols, null, ref reader, receiveTimeUs, trades);
+                    if (parsed.Kind is not (FrameKind.Trades or FrameKind.BufferTooSmall))
+                    {
+                        return parsed;
+                    }
+
+                    inline = parsed;
+                }
+                else
+                {
+                    data = reader;
+                    hasData = reader.TokenType == JsonTokenType.StartArray;
+                    reader.Skip();
+                }
             }
             else if (name.SequenceEqual("op"u8))
             {
@@ -72,6 +87,11 @@ internal static class BybitParser
         if (!Json.AtEnd(ref reader))
         {
             return FrameResult.Malformed(FrameError.InvalidJson);
+        }
+
+        if (inline is { } done)
+        {
+            return done;
         }
 
         if (!topic.IsEmpty)

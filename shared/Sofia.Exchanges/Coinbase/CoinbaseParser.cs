@@ -20,6 +20,7 @@ internal static class CoinbaseParser
         string? message = null, reason = null;
         var events = default(Utf8JsonReader);
         var hasEvents = false;
+        FrameResult? inline = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = Json.Name(ref reader);
@@ -36,9 +37,23 @@ internal static class CoinbaseParser
             else if (name.SequenceEqual("events"u8))
             {
                 reader.Read();
-                events = reader;
-                hasEvents = reader.TokenType == JsonTokenType.StartArray;
-                reader.Skip();
+                if (channel.SequenceEqual("market_trades"u8) && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    // The channel came first, as Coinbase sends it: parse the trades in this one pass.
+                    var parsed = ReadEvents(symbols, advancedSideIsMaker, ref reader, receiveTimeUs, trades);
+                    if (parsed.Kind is not (FrameKind.Trades or FrameKind.BufferTooSmall))
+                    {
+                        return parsed;
+                    }
+
+                    inline = parsed;
+                }
+                else
+                {
+                    events = reader;
+                    hasEvents = reader.TokenType == JsonTokenType.StartArray;
+                    reader.Skip();
+                }
             }
             else if (name.SequenceEqual("message"u8))
             {
@@ -59,6 +74,11 @@ internal static class CoinbaseParser
         if (!Json.AtEnd(ref reader))
         {
             return FrameResult.Malformed(FrameError.InvalidJson);
+        }
+
+        if (inline is { } done)
+        {
+            return done;
         }
 
         if (!channel.IsEmpty)

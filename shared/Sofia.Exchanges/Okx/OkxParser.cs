@@ -25,15 +25,30 @@ internal static class OkxParser
         string? code = null, message = null, id = null;
         var data = default(Utf8JsonReader);
         var hasData = false;
+        FrameResult? inline = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = Json.Name(ref reader);
             if (name.SequenceEqual("data"u8))
             {
                 reader.Read();
-                data = reader;
-                hasData = reader.TokenType == JsonTokenType.StartArray;
-                reader.Skip();
+                if (!rest && IsTradeChannel(channel) && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    // "arg" came first, as OKX sends it: parse the trades in this one pass.
+                    var parsed = ReadTrades(symbols, ref reader, receiveTimeUs, trades);
+                    if (parsed.Kind is not (FrameKind.Trades or FrameKind.BufferTooSmall))
+                    {
+                        return parsed;
+                    }
+
+                    inline = parsed;
+                }
+                else
+                {
+                    data = reader;
+                    hasData = reader.TokenType == JsonTokenType.StartArray;
+                    reader.Skip();
+                }
             }
             else if (name.SequenceEqual("arg"u8))
             {
@@ -103,18 +118,25 @@ internal static class OkxParser
             return Event(evt, id, code, message);
         }
 
+        if (inline is { } done)
+        {
+            return done;
+        }
+
         if (channel.IsEmpty)
         {
             return FrameResult.Unknown(FrameError.UnrecognizedMessage);
         }
 
-        if (!channel.SequenceEqual("trades"u8) && !channel.SequenceEqual("trades-all"u8))
+        if (!IsTradeChannel(channel))
         {
             return FrameResult.Ignored("arg");
         }
 
         return hasData ? ReadTrades(symbols, ref data, receiveTimeUs, trades) : FrameResult.Malformed(FrameError.MissingField, "data");
     }
+
+    private static bool IsTradeChannel(ReadOnlySpan<byte> channel) => channel.SequenceEqual("trades"u8) || channel.SequenceEqual("trades-all"u8);
 
     private static FrameResult Event(ReadOnlySpan<byte> evt, string? id, string? code, string? message)
     {
