@@ -150,7 +150,7 @@ public sealed partial class NatsJsConsumer
         }
     }
 
-    private static async ValueTask<PullEvent?> ReadAsync(PullSubscription pull, TimeSpan timeout, CancellationToken cancellationToken)
+    internal static async ValueTask<PullEvent?> ReadAsync(PullSubscription pull, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (pull.Events.TryRead(out var ready))
         {

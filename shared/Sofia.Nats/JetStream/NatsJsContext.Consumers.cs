@@ -37,6 +37,13 @@ public sealed partial class NatsJsContext
         return new NatsJsConsumer(this, info);
     }
 
+    /// <summary>An ordered consumer for replaying <paramref name="stream"/> (no server round trip until it is consumed).</summary>
+    public NatsJsOrderedConsumer CreateOrderedConsumer(string stream, NatsJsOrderedConsumerOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        return new NatsJsOrderedConsumer(this, stream, options ?? new NatsJsOrderedConsumerOptions());
+    }
+
     /// <summary>An existing consumer.</summary>
     /// <exception cref="NatsJsApiException">With error code 10014 when it does not exist.</exception>
     public async Task<NatsJsConsumer> GetConsumerAsync(string stream, string consumer, CancellationToken cancellationToken = default) =>
