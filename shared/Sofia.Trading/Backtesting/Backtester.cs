@@ -139,46 +139,18 @@ public sealed partial class Backtester
         }
 
         var timeUs = bars[0].OpenTimeUs;
-        if (_bars == 0)
+        for (var s = 1; s < bars.Length; s++)
         {
-            _firstTimeUs = timeUs;
-        }
-        else if (timeUs <= _lastTimeUs)
-        {
-            throw new BarDataException(
-                _bars + 1,
-                timeUs == _lastTimeUs ? SanityRule.DuplicateTimestamp : SanityRule.UnsortedTimestamp,
-                $"open time {timeUs} µs after {_lastTimeUs} µs");
-        }
-        else if (timeUs - _lastTimeUs < _minStepUs)
-        {
-            _minStepUs = timeUs - _lastTimeUs;
+            if (bars[s].OpenTimeUs != timeUs)
+            {
+                throw new ArgumentException($"Bars of one step must share an open time: {bars[s].OpenTimeUs} µs ≠ {timeUs} µs.", nameof(bars));
+            }
         }
 
-        _lastTimeUs = timeUs;
+        AdvanceClock(timeUs);
         for (var s = 0; s < bars.Length; s++)
         {
-            ref readonly var bar = ref bars[s];
-            if (_hasPending[s])
-            {
-                ExecuteTarget(s, bar);
-            }
-
-            if (_simulators[s].OpenOrderCount > 0)
-            {
-                var fills = _simulators[s].OnBar(bar);
-                if (!fills.IsEmpty)
-                {
-                    Book(s, fills);
-                }
-            }
-
-            if (_sizer is not null)
-            {
-                TrackVolatility(s, bar);
-            }
-
-            _close[s] = bar.Close;
+            Fill(s, bars[s]);
         }
 
         var equity = _cash;
@@ -192,49 +164,22 @@ public sealed partial class Backtester
             }
         }
 
-        _performance.Add(equity, inMarket);
-        _curve?.Add(new EquityPoint(_bars, timeUs, equity, _performance.CurrentDrawdown));
-        _risk?.State.Observe(timeUs, (decimal)equity);
-
-        _context.BeginBar(_bars, equity);
-        for (var s = 0; s < bars.Length; s++)
-        {
-            _context.SetPosition(s, _quantity[s], _simulators[s].OpenOrderCount);
-        }
-
-        _strategy.OnBar(bars, _context);
-        if (_targets)
-        {
-            for (var s = 0; s < bars.Length; s++)
-            {
-                var exposure = _context.SignalOf(s).Exposure;
-                if (_longOnly && exposure < 0)
-                {
-                    exposure = 0;
-                }
-
-                _hasPending[s] = exposure != _executed[s];
-                _pending[s] = exposure;
-            }
-        }
-        else
-        {
-            SubmitStrategyOrders(bars);
-        }
-
-        if (_observer is not null)
-        {
-            for (var s = 0; s < bars.Length; s++)
-            {
-                _observer.OnSignal(_bars, s, _context.SignalOf(s));
-            }
-        }
-
-        _bars++;
+        Decide(bars, timeUs, equity, inMarket);
     }
 
-    /// <summary>Processes one bar of a single-symbol strategy.</summary>
-    public void Step(in Bar bar) => Step(MemoryMarshal.CreateReadOnlySpan(in bar, 1));
+    /// <summary>Processes one bar of a single-symbol strategy (the hot path: no loops over symbols).</summary>
+    public void Step(in Bar bar)
+    {
+        if (_symbols.Length != 1)
+        {
+            throw new ArgumentException($"Expected {_symbols.Length} bars per step, got 1.", nameof(bar));
+        }
+
+        AdvanceClock(bar.OpenTimeUs);
+        Fill(0, bar);
+        var quantity = _quantity[0];
+        Decide(MemoryMarshal.CreateReadOnlySpan(in bar, 1), bar.OpenTimeUs, _cash + (quantity * bar.Close), quantity != 0);
+    }
 
     /// <summary>Marks open positions at the last close and builds the result.</summary>
     public BacktestResult Complete()
@@ -293,5 +238,94 @@ public sealed partial class Backtester
             Trades = _trades is null ? [] : _trades.ToArray(),
             EquityCurve = curve,
         };
+    }
+
+    private void AdvanceClock(long timeUs)
+    {
+        if (_bars == 0)
+        {
+            _firstTimeUs = timeUs;
+        }
+        else if (timeUs <= _lastTimeUs)
+        {
+            throw new BarDataException(
+                _bars + 1,
+                timeUs == _lastTimeUs ? SanityRule.DuplicateTimestamp : SanityRule.UnsortedTimestamp,
+                $"open time {timeUs} µs after {_lastTimeUs} µs");
+        }
+        else if (timeUs - _lastTimeUs < _minStepUs)
+        {
+            _minStepUs = timeUs - _lastTimeUs;
+        }
+
+        _lastTimeUs = timeUs;
+    }
+
+    private void Fill(int s, in Bar bar)
+    {
+        if (_hasPending[s])
+        {
+            ExecuteTarget(s, bar);
+        }
+
+        var simulator = _simulators[s];
+        if (simulator.OpenOrderCount > 0)
+        {
+            var fills = simulator.OnBar(bar);
+            if (!fills.IsEmpty)
+            {
+                Book(s, fills);
+            }
+        }
+
+        if (_sizer is not null)
+        {
+            TrackVolatility(s, bar);
+        }
+
+        _close[s] = bar.Close;
+    }
+
+    private void Decide(ReadOnlySpan<Bar> bars, long timeUs, double equity, bool inMarket)
+    {
+        _performance.Add(equity, inMarket);
+        _curve?.Add(new EquityPoint(_bars, timeUs, equity, _performance.CurrentDrawdown));
+        _risk?.State.Observe(timeUs, (decimal)equity);
+
+        _context.BeginBar(_bars, equity);
+        for (var s = 0; s < bars.Length; s++)
+        {
+            _context.SetPosition(s, _quantity[s], _simulators[s].OpenOrderCount);
+        }
+
+        _strategy.OnBar(bars, _context);
+        if (_targets)
+        {
+            for (var s = 0; s < bars.Length; s++)
+            {
+                var exposure = _context.SignalOf(s).Exposure;
+                if (_longOnly && exposure < 0)
+                {
+                    exposure = 0;
+                }
+
+                _hasPending[s] = exposure != _executed[s];
+                _pending[s] = exposure;
+            }
+        }
+        else
+        {
+            SubmitStrategyOrders(bars);
+        }
+
+        if (_observer is not null)
+        {
+            for (var s = 0; s < bars.Length; s++)
+            {
+                _observer.OnSignal(_bars, s, _context.SignalOf(s));
+            }
+        }
+
+        _bars++;
     }
 }

@@ -11,6 +11,7 @@ public sealed class EquityCurveSampler
     private int _count;
     private int _stride = 1;
     private int _offered;
+    private int _untilNext;
     private EquityPoint _last;
 
     /// <summary>Creates a sampler keeping at most <paramref name="capacity"/> points (even, at least 4).</summary>
@@ -27,13 +28,15 @@ public sealed class EquityCurveSampler
     public void Add(in EquityPoint point)
     {
         _last = point;
-        if (_offered++ % _stride != 0)
+        _offered++;
+        if (--_untilNext > 0)
         {
             return;
         }
 
         if (_count == _points.Length)
         {
+            // Keeps points 0, 2, 4, … ; the point at hand sits at an even multiple of the old stride, so it stays too.
             for (var i = 0; i < _count / 2; i++)
             {
                 _points[i] = _points[2 * i];
@@ -41,13 +44,10 @@ public sealed class EquityCurveSampler
 
             _count /= 2;
             _stride *= 2;
-            if ((_offered - 1) % _stride != 0)
-            {
-                return;
-            }
         }
 
         _points[_count++] = point;
+        _untilNext = _stride;
     }
 
     /// <summary>The kept points plus the last point offered, in time order.</summary>

@@ -3,8 +3,9 @@ using Sofia.Trading.Metrics;
 namespace Sofia.Trading.Backtesting;
 
 /// <summary>
-/// Streams an equity curve into every figure of a <see cref="PerformanceSummary"/> in O(1) memory: Welford's mean
-/// and variance of simple returns, the downside sum of squares, the running peak and the deepest drawdown with its
+/// Streams an equity curve into every figure of a <see cref="PerformanceSummary"/> in O(1) memory: the mean
+/// and variance of simple returns (plain sums: per-bar returns have a mean far below their spread, so the
+/// one-pass formula loses nothing that matters and saves a division per bar), the downside sum of squares, the running peak and the deepest drawdown with its
 /// indices and durations (the same rules as <see cref="DrawdownReport.FromEquity"/>), bars in the market and the
 /// mean equity. Only the permutation test needs the returns themselves; they are kept when asked for.
 /// </summary>
@@ -16,8 +17,8 @@ public sealed class PerformanceAccumulator
     private double _previous;
     private double _equitySum;
     private int _returnCount;
-    private double _mean;
-    private double _m2;
+    private double _sum;
+    private double _squares;
     private double _downsideSquares;
     private int _inMarket;
     private int _peakIndex;
@@ -60,15 +61,23 @@ public sealed class PerformanceAccumulator
     /// <summary>Offers the equity after a bar and whether a position was held over it.</summary>
     public void Add(double equity, bool inMarket)
     {
-        var r = (equity / _previous) - 1;
-        _returns?.Add(r);
         _returnCount++;
-        var delta = r - _mean;
-        _mean += delta / _returnCount;
-        _m2 += delta * (r - _mean);
-        if (r < 0)
+        if (equity != _previous)
         {
-            _downsideSquares += r * r;
+            // A flat book repeats its equity: a zero return needs no division and adds nothing to the sums.
+            var r = (equity / _previous) - 1;
+            _sum += r;
+            _squares += r * r;
+            if (r < 0)
+            {
+                _downsideSquares += r * r;
+            }
+
+            _returns?.Add(r);
+        }
+        else
+        {
+            _returns?.Add(0);
         }
 
         if (inMarket)
@@ -88,7 +97,8 @@ public sealed class PerformanceAccumulator
         var n = _returnCount;
         var total = n > 0 ? (_previous / _first) - 1 : double.NaN;
         var cagr = n > 0 ? Math.Pow(1 + total, periodsPerYear / n) - 1 : double.NaN;
-        var std = n > 1 ? Math.Sqrt(_m2 / (n - 1)) : double.NaN;
+        var mean = n > 0 ? _sum / n : double.NaN;
+        var std = n > 1 ? Math.Sqrt(Math.Max(0, _squares - (_sum * mean)) / (n - 1)) : double.NaN;
         var downside = n > 0 ? Math.Sqrt(_downsideSquares / n) * Math.Sqrt(periodsPerYear) : double.NaN;
         var drawdown = Drawdown();
         var meanEquity = _points > 0 ? _equitySum / _points : double.NaN;
@@ -100,15 +110,15 @@ public sealed class PerformanceAccumulator
             TotalReturn = total,
             Cagr = cagr,
             AnnualVolatility = std * Math.Sqrt(periodsPerYear),
-            Sharpe = n > 1 ? _mean / std * Math.Sqrt(periodsPerYear) : double.NaN,
-            Sortino = n > 1 ? _mean * periodsPerYear / downside : double.NaN,
+            Sharpe = n > 1 ? mean / std * Math.Sqrt(periodsPerYear) : double.NaN,
+            Sortino = n > 1 ? mean * periodsPerYear / downside : double.NaN,
             Calmar = drawdown.MaxDrawdown > 0 ? cagr / drawdown.MaxDrawdown : double.NaN,
             Drawdown = drawdown,
             Trades = trades,
             Exposure = n > 0 ? (double)_inMarket / n : double.NaN,
             Turnover = turnover,
             AnnualTurnover = n > 0 ? turnover * periodsPerYear / n : double.NaN,
-            Permutation = permutation ?? new PermutationResult(n > 0 ? _mean : double.NaN, 0, 0, double.NaN),
+            Permutation = permutation ?? new PermutationResult(mean, 0, 0, double.NaN),
         };
     }
 

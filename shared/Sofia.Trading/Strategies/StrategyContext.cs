@@ -17,6 +17,7 @@ public sealed class StrategyContext
     private readonly bool[] _cancel;
     private OrderIntent[] _orders = new OrderIntent[16];
     private int _orderCount;
+    private bool _anyCancel;
 
     /// <summary>Creates a context for <paramref name="symbolCount"/> symbols.</summary>
     /// <param name="symbolCount">Number of symbols the strategy trades.</param>
@@ -81,7 +82,11 @@ public sealed class StrategyContext
         Place(new OrderIntent(symbol, side, OrderType.Market, quantity, 0m));
 
     /// <summary>Asks to cancel every open order in <paramref name="symbol"/> (done before this bar's new orders).</summary>
-    public void CancelOrders(int symbol) => _cancel[symbol] = true;
+    public void CancelOrders(int symbol)
+    {
+        _cancel[symbol] = true;
+        _anyCancel = true;
+    }
 
     /// <summary>Runner side: starts a bar, clearing the previous bar's orders and cancels (signals persist).</summary>
     public void BeginBar(int barIndex, double equity)
@@ -89,7 +94,11 @@ public sealed class StrategyContext
         BarIndex = barIndex;
         Equity = equity;
         _orderCount = 0;
-        Array.Clear(_cancel);
+        if (_anyCancel)
+        {
+            Array.Clear(_cancel);
+            _anyCancel = false;
+        }
     }
 
     /// <summary>Runner side: publishes the position and open-order count of <paramref name="symbol"/>.</summary>
