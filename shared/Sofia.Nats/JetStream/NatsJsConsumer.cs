@@ -49,6 +49,7 @@ public sealed partial class NatsJsConsumer
             var started = clock.GetTimestamp();
             var limit = options.Expires + Grace;
             var received = 0;
+            using var reader = new PullEventReader(pull, cancellationToken);
             while (received < options.MaxMessages)
             {
                 var left = limit - clock.GetElapsedTime(started);
@@ -57,7 +58,7 @@ public sealed partial class NatsJsConsumer
                     yield break;
                 }
 
-                var next = await ReadAsync(pull, left, cancellationToken);
+                var next = await reader.ReadAsync(left);
                 if (next is not { } pullEvent)
                 {
                     yield break;
@@ -100,6 +101,7 @@ public sealed partial class NatsJsConsumer
         var connection = _js.Connection;
         var quiet = options.IdleHeartbeat * 2;
         var backoff = TimeSpan.Zero;
+        using var reader = new PullEventReader(pull, cancellationToken);
         try
         {
             while (true)
@@ -111,7 +113,7 @@ public sealed partial class NatsJsConsumer
                     await pull.PullAsync(batch - pending, options.MaxBytes, options.Expires, false, options.IdleHeartbeat, cancellationToken);
                 }
 
-                var next = await ReadAsync(pull, quiet, cancellationToken);
+                var next = await reader.ReadAsync(quiet);
                 if (next is not { } pullEvent)
                 {
                     if (connection.State == NatsConnectionState.Connected)
@@ -147,25 +149,6 @@ public sealed partial class NatsJsConsumer
         finally
         {
             await connection.UnsubscribeAsync(pull, CancellationToken.None);
-        }
-    }
-
-    internal static async ValueTask<PullEvent?> ReadAsync(PullSubscription pull, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        if (pull.Events.TryRead(out var ready))
-        {
-            return ready;
-        }
-
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(timeout);
-        try
-        {
-            return await pull.Events.ReadAsync(wait.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return null;
         }
     }
 }

@@ -55,6 +55,7 @@ public sealed class NatsJsOrderedConsumer
             await connection.RegisterAsync(pull, cancellationToken);
             ulong expected = 1;
             string? reset = null;
+            using var reader = new PullEventReader(pull, cancellationToken);
             try
             {
                 while (reset is null)
@@ -66,7 +67,7 @@ public sealed class NatsJsOrderedConsumer
                         await pull.PullAsync(batch - pending, null, Expires, false, _options.IdleHeartbeat, cancellationToken);
                     }
 
-                    var next = await NatsJsConsumer.ReadAsync(pull, _options.IdleHeartbeat * 2, cancellationToken);
+                    var next = await reader.ReadAsync(_options.IdleHeartbeat * 2);
                     if (next is not { } pullEvent)
                     {
                         reset = connection.State == NatsConnectionState.Connected ? "missed heartbeats" : null;

@@ -18,10 +18,11 @@ internal sealed class PullSubscription : SubscriptionBase
     private readonly int _prefixLength;
     private readonly string _nextSubject;
     private readonly Channel<PullEvent> _events;
-    private readonly SortedDictionary<long, PullRequest> _requests = [];
+    private readonly List<PullRequest> _requests = [];
     private readonly Lock _gate = new();
     private readonly SubjectCache _subjects = new();
     private long _nextRequest;
+    private int _pending;
 
     public PullSubscription(NatsJsContext js, string stream, string consumer, int capacity)
         : this(js, stream, consumer, capacity, $"{js.Connection.Options.InboxPrefix}.{Guid.NewGuid():N}.")
@@ -53,13 +54,7 @@ internal sealed class PullSubscription : SubscriptionBase
         {
             lock (_gate)
             {
-                var pending = 0;
-                foreach (var request in _requests.Values)
-                {
-                    pending += request.Batch - request.Delivered;
-                }
-
-                return pending;
+                return _pending;
             }
         }
     }
@@ -85,7 +80,8 @@ internal sealed class PullSubscription : SubscriptionBase
             + (long)(expires.TotalSeconds * Connection.Options.TimeProvider.TimestampFrequency);
         lock (_gate)
         {
-            _requests[id] = new PullRequest(batch, expiresAt);
+            _requests.Add(new PullRequest(id, batch, expiresAt));
+            _pending += batch;
         }
 
         var body = new PullRequestBody(
@@ -105,6 +101,7 @@ internal sealed class PullSubscription : SubscriptionBase
         lock (_gate)
         {
             _requests.Clear();
+            _pending = 0;
         }
     }
 
@@ -116,11 +113,11 @@ internal sealed class PullSubscription : SubscriptionBase
         var graceTicks = (long)(grace.TotalSeconds * clock.TimestampFrequency);
         lock (_gate)
         {
-            foreach (var (id, request) in _requests)
+            for (var i = _requests.Count - 1; i >= 0; i--)
             {
-                if (now - request.ExpiresAt > graceTicks)
+                if (now - _requests[i].ExpiresAt > graceTicks)
                 {
-                    _requests.Remove(id);
+                    RemoveAt(i);
                 }
             }
         }
@@ -148,15 +145,15 @@ internal sealed class PullSubscription : SubscriptionBase
         // against the oldest one, which the server serves first.
         lock (_gate)
         {
-            foreach (var (id, request) in _requests)
+            if (_requests.Count > 0)
             {
-                request.Delivered++;
-                if (request.Delivered >= request.Batch)
+                var oldest = _requests[0];
+                oldest.Delivered++;
+                _pending--;
+                if (oldest.Delivered >= oldest.Batch)
                 {
-                    _requests.Remove(id);
+                    _requests.RemoveAt(0);
                 }
-
-                break;
             }
         }
 
@@ -190,10 +187,21 @@ internal sealed class PullSubscription : SubscriptionBase
         // 404 no messages, 408 expired, 409 batch completed / max bytes / max waiting, 503 no responders.
         lock (_gate)
         {
-            _requests.Remove(requestId);
+            var index = _requests.FindIndex(r => r.Id == requestId);
+            if (index >= 0)
+            {
+                RemoveAt(index);
+            }
         }
 
         return new PullEvent(PullEventKind.RequestDone, default, requestId, status, null);
+    }
+
+    private void RemoveAt(int index)
+    {
+        var request = _requests[index];
+        _pending -= request.Batch - request.Delivered;
+        _requests.RemoveAt(index);
     }
 
     private ValueTask Publish(PullEvent pullEvent, CancellationToken cancellationToken)
@@ -218,8 +226,10 @@ internal sealed class PullSubscription : SubscriptionBase
         }
     }
 
-    private sealed class PullRequest(int batch, long expiresAt)
+    private sealed class PullRequest(long id, int batch, long expiresAt)
     {
+        public long Id { get; } = id;
+
         public int Batch { get; } = batch;
 
         public long ExpiresAt { get; } = expiresAt;
