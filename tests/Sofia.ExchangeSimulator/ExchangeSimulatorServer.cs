@@ -62,6 +62,8 @@ public sealed class ExchangeSimulatorServer : IAsyncDisposable
         }
     }
 
+    internal SimulatorHub Hub => _hub;
+
     /// <summary>Trades generated so far over all symbols.</summary>
     public long TradesGenerated => _hub.Market.TradesGenerated;
 

@@ -32,6 +32,9 @@ internal sealed class BinanceSession : ExchangeSession
 
     public override int SharedFormat => _combined ? 1 : 0;
 
+    /// <summary>Whether a ping is unanswered.</summary>
+    internal bool AwaitingPong => Volatile.Read(ref _pongDueUs) != long.MaxValue;
+
     public override void EncodeShared(FrameBlock block, int symbol, ReadOnlySpan<SimulatedTrade> trades, long nowUs, Utf8Writer scratch)
     {
         foreach (ref readonly var trade in trades)
