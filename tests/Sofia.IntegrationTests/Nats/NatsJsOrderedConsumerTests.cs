@@ -110,7 +110,7 @@ public sealed class NatsJsOrderedConsumerTests : NatsServerTestBase
         Assert.That(seen, Is.EqualTo(Enumerable.Range(1, 300).Select(i => (ulong)i)));
     }
 
-    private async Task<(NatsJsContext Js, string Stream)> StreamWithAsync(NatsConnection connection, int count, CancellationToken cancellationToken)
+    private static async Task<(NatsJsContext Js, string Stream)> StreamWithAsync(NatsConnection connection, int count, CancellationToken cancellationToken)
     {
         var js = new NatsJsContext(connection);
         var stream = Unique("S");
