@@ -31,7 +31,9 @@ internal sealed class ExchangeClient : IAsyncDisposable
     public static ExchangeAdapter AdapterFor(ExchangeSimulatorServer server, string exchange, IEnumerable<string> symbols, ExchangeAdapterOptions? options = null) =>
         ExchangeAdapter.Create(
             SymbolMap.ForExchange(exchange, symbols),
-            (options ?? new ExchangeAdapterOptions()) with { WebSocketEndpoint = server.WebSocketUri(exchange), RestBaseAddress = server.BaseUri });
+            (options ?? new ExchangeAdapterOptions()) is var o
+                ? o with { WebSocketEndpoint = o.WebSocketEndpoint ?? server.WebSocketUri(exchange), RestBaseAddress = server.BaseUri }
+                : null);
 
     public static async Task<ExchangeClient> ConnectAsync(
         ExchangeSimulatorServer server, string exchange, string[] symbols, CancellationToken cancellationToken, ExchangeAdapterOptions? options = null)

@@ -240,7 +240,7 @@ public sealed class ExchangeSimulatorServer : IAsyncDisposable
 
     private async Task RunAsync(HttpContext context, Func<WebSocketConnection, ExchangeSession> create)
     {
-        var connection = await WebSocketConnection.AcceptAsync(context, _hub.Options.MaxPendingBytesPerConnection);
+        var connection = await WebSocketConnection.PrepareAsync(context, _hub.Options.MaxPendingBytesPerConnection);
         if (connection is null)
         {
             return;
@@ -251,6 +251,7 @@ public sealed class ExchangeSimulatorServer : IAsyncDisposable
         Log.Connected(_hub.Logger, session.Exchange, session.ConnectionId);
         try
         {
+            await connection.UpgradeAsync();
             await new SessionRunner(session, context.RequestAborted).RunAsync();
         }
         finally

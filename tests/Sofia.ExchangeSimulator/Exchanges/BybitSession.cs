@@ -27,7 +27,7 @@ internal sealed class BybitSession(SimulatorHub hub, WebSocketConnection connect
         {
             scratch.Clear();
             scratch.Raw("""{"topic":"publicTrade."""u8).Raw(Hub.Symbols.CompactUtf8[symbol])
-                .Raw(""","type":"snapshot","ts":"""u8).Int64(nowUs / 1000).Raw(""","data":["""u8);
+                .Raw("\",\"type\":\"snapshot\",\"ts\":"u8).Int64(nowUs / 1000).Raw(""","data":["""u8);
             var chunk = trades.Slice(start, Math.Min(max, trades.Length - start));
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -100,10 +100,10 @@ internal sealed class BybitSession(SimulatorHub hub, WebSocketConnection connect
         switch (n % 3)
         {
             case 0:
-                writer.Raw("""{"topic":"publicTrade."""u8).Raw(symbol).Raw(",\"type\":\"snapshot\",\"ts\":1,\"data\":[{\"T\":1,\"s\":\""u8).Raw(symbol).Raw("\",\"S\":\"Bu"u8);
+                writer.Raw("""{"topic":"publicTrade."""u8).Raw(symbol).Raw("\",\"type\":\"snapshot\",\"ts\":1,\"data\":[{\"T\":1,\"s\":\""u8).Raw(symbol).Raw("\",\"S\":\"Bu"u8);
                 break;
             case 1:
-                writer.Raw("""{"topic":"publicTrade."""u8).Raw(symbol).Raw(",\"type\":\"snapshot\",\"ts\":1,\"data\":[{\"T\":1,\"s\":\""u8).Raw(symbol)
+                writer.Raw("""{"topic":"publicTrade."""u8).Raw(symbol).Raw("\",\"type\":\"snapshot\",\"ts\":1,\"data\":[{\"T\":1,\"s\":\""u8).Raw(symbol)
                     .Raw("\",\"S\":\"Buy\",\"v\":0.001,\"p\":\"60000.00\",\"L\":\"PlusTick\",\"i\":\"1\",\"BT\":false}]}"u8);
                 break;
             default:

@@ -20,25 +20,29 @@ internal sealed class WebSocketConnection
     private static readonly byte[] AcceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"u8.ToArray();
 
     private readonly HttpContext _context;
-    private readonly Stream _stream;
+    private readonly IHttpUpgradeFeature _upgrade;
+    private Stream _stream = Stream.Null;
     private readonly long _maxPendingBytes;
     private readonly Channel<FrameBlock> _outbound = Channel.CreateUnbounded<FrameBlock>(new UnboundedChannelOptions { SingleReader = true });
     private readonly byte[] _header = new byte[14];
     private long _pendingBytes;
     private int _closeSent;
 
-    private WebSocketConnection(HttpContext context, Stream stream, long maxPendingBytes)
+    private WebSocketConnection(HttpContext context, IHttpUpgradeFeature upgrade, long maxPendingBytes)
     {
         _context = context;
-        _stream = stream;
+        _upgrade = upgrade;
         _maxPendingBytes = maxPendingBytes;
     }
 
     /// <summary>Whether the connection was cut off for falling too far behind.</summary>
     public bool WasTooSlow { get; private set; }
 
-    /// <summary>Completes the opening handshake, or answers 400 and returns null when the request is no WebSocket upgrade.</summary>
-    public static async Task<WebSocketConnection?> AcceptAsync(HttpContext context, long maxPendingBytes)
+    /// <summary>
+    /// Checks the upgrade request and prepares the handshake answer, or answers 400 and returns null. Frames may be
+    /// queued before <see cref="UpgradeAsync"/>, so a session is subscribed before the client learns it is connected.
+    /// </summary>
+    public static async Task<WebSocketConnection?> PrepareAsync(HttpContext context, long maxPendingBytes)
     {
         var upgrade = context.Features.Get<IHttpUpgradeFeature>();
         var key = context.Request.Headers["Sec-WebSocket-Key"].ToString();
@@ -57,9 +61,11 @@ internal sealed class WebSocketConnection
         context.Response.Headers.Connection = "Upgrade";
         context.Response.Headers.Upgrade = "websocket";
         context.Response.Headers["Sec-WebSocket-Accept"] = accept;
-        var stream = await upgrade.UpgradeAsync();
-        return new WebSocketConnection(context, stream, maxPendingBytes);
+        return new WebSocketConnection(context, upgrade, maxPendingBytes);
     }
+
+    /// <summary>Sends the 101 answer and switches to the WebSocket stream.</summary>
+    public async Task UpgradeAsync() => _stream = await _upgrade.UpgradeAsync();
 
     /// <summary>Queues frames shared with other connections; false when the connection is closing or was just cut off as too slow.</summary>
     public bool Enqueue(FrameBlock block)
