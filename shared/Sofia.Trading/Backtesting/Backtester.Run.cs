@@ -30,9 +30,14 @@ public sealed partial class Backtester
         var backtester = new Backtester(strategy, options, [symbol]);
         foreach (var bar in bars)
         {
-            if (!(bar.Open > 0 && bar.High > 0 && bar.Low > 0 && bar.Close > 0) || !double.IsFinite(bar.High + bar.Low + bar.Open + bar.Close + bar.Volume))
+            if (!double.IsFinite(bar.High + bar.Low + bar.Open + bar.Close + bar.Volume))
             {
-                throw new BarDataException(backtester.BarCount + 1, SanityRule.NonFinite, $"bar at {bar.OpenTimeUs} µs has a non-finite value or a non-positive price");
+                throw new BarDataException(backtester.BarCount + 1, SanityRule.NonFinite, $"bar at {bar.OpenTimeUs} µs has a non-finite value");
+            }
+
+            if (!(bar.Open > 0 && bar.High > 0 && bar.Low > 0 && bar.Close > 0))
+            {
+                throw new BarDataException(backtester.BarCount + 1, SanityRule.NonPositivePrice, $"bar at {bar.OpenTimeUs} µs has a non-positive price");
             }
 
             backtester.Step(bar);
