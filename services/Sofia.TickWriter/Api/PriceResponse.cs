@@ -1,0 +1,6 @@
+using Sofia.TickWriter.Domain;
+
+namespace Sofia.TickWriter.Api;
+
+/// <summary>The answer of <c>GET /api/price/{symbol}</c>: the last trade on each exchange.</summary>
+internal sealed record PriceResponse(string Symbol, IReadOnlyList<LastPrice> Prices);

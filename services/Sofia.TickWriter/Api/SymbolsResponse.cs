@@ -1,0 +1,6 @@
+using Sofia.TickWriter.Domain;
+
+namespace Sofia.TickWriter.Api;
+
+/// <summary>The answer of <c>GET /api/symbols</c>.</summary>
+internal sealed record SymbolsResponse(IReadOnlyList<SymbolListing> Symbols);

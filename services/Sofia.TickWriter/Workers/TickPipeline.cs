@@ -1,0 +1,286 @@
+using System.Threading.Channels;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Sofia.Nats.JetStream;
+using Sofia.TickWriter.Domain;
+using Sofia.TickWriter.Options;
+using Sofia.TickWriter.Storage;
+
+namespace Sofia.TickWriter.Workers;
+
+/// <summary>
+/// Pull, decode, batch, insert, then acknowledge. A batch is acknowledged only after ClickHouse stored it,
+/// so a crash in between redelivers it and the ticks table's key makes the second copy harmless. While
+/// ClickHouse fails, the batch is retried with backoff behind a circuit breaker and every message held is
+/// kept alive with in-progress acks, so nothing is redelivered meanwhile and nothing is lost.
+/// </summary>
+internal sealed class TickPipeline
+{
+    private static readonly TimeSpan ConsumerInfoInterval = TimeSpan.FromSeconds(5);
+
+    private readonly NatsJsConsumer _consumer;
+    private readonly string _deadLetterSubject;
+    private readonly TickStore _store;
+    private readonly TickWriterOptions _options;
+    private readonly WriterState _state;
+    private readonly TickWriterMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<TickRow> _decoded;
+    private readonly Queue<TickRow> _carried = new();
+    private readonly ResiliencePipeline _insertPolicy;
+    private List<TickRow> _held = [];
+    private long _lastKeepAlive;
+    private int _failedAttempts;
+
+    public TickPipeline(
+        NatsJsConsumer consumer,
+        string deadLetterSubject,
+        TickStore store,
+        TickWriterOptions options,
+        WriterState state,
+        TickWriterMetrics metrics,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _consumer = consumer;
+        _deadLetterSubject = deadLetterSubject;
+        _store = store;
+        _options = options;
+        _state = state;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        _decoded = Channel.CreateBounded<TickRow>(new BoundedChannelOptions(Math.Max(options.BatchSize, options.PullBatch))
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        _insertPolicy = BuildInsertPolicy();
+    }
+
+    /// <summary>Runs after a batch is stored and before it is acknowledged; tests crash here.</summary>
+    public Func<IReadOnlyList<TickRow>, CancellationToken, ValueTask>? AfterInsert { get; init; }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tasks = new[]
+        {
+            Guard(ReceiveAsync(failed.Token), failed),
+            Guard(WriteAsync(failed.Token), failed),
+            Guard(WatchConsumerAsync(failed.Token), failed),
+        };
+        await Task.WhenAll(tasks);
+    }
+
+    private static async Task Guard(Task task, CancellationTokenSource failed)
+    {
+        try
+        {
+            await task;
+        }
+        catch
+        {
+            // One part failing stops the others; the first error surfaces through Task.WhenAll.
+            await failed.CancelAsync();
+            throw;
+        }
+    }
+
+    private async Task ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var consume = new NatsJsConsumeOptions { MaxMessages = _options.PullBatch, Expires = TimeSpan.FromSeconds(30), IdleHeartbeat = TimeSpan.FromSeconds(5) };
+        await foreach (var msg in _consumer.ConsumeAsync(consume, cancellationToken))
+        {
+            if (TickDecoder.TryDecode(msg.Data.Span, out var fields, out var error))
+            {
+                await _decoded.Writer.WriteAsync(new TickRow(msg, fields), cancellationToken);
+                continue;
+            }
+
+            var metadata = msg.Metadata;
+            await _consumer.DeadLetterAsync(msg, _deadLetterSubject, new FormatException(error), cancellationToken);
+            _metrics.DeadLettered();
+            TickWriterLog.DeadLettered(_logger, metadata.StreamSequence, metadata.Stream, msg.Subject, _deadLetterSubject, error!);
+        }
+    }
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        var reader = _decoded.Reader;
+        var batch = new List<TickRow>(_options.BatchSize);
+        while (true)
+        {
+            if (_carried.Count == 0 && !await reader.WaitToReadAsync(cancellationToken))
+            {
+                return;
+            }
+
+            var deadline = _time.GetTimestamp() + (long)(_options.BatchDelay.TotalSeconds * _time.TimestampFrequency);
+            while (batch.Count < _options.BatchSize)
+            {
+                while (batch.Count < _options.BatchSize && _carried.TryDequeue(out var carried))
+                {
+                    batch.Add(carried);
+                }
+
+                while (batch.Count < _options.BatchSize && reader.TryRead(out var row))
+                {
+                    batch.Add(row);
+                }
+
+                var left = deadline - _time.GetTimestamp();
+                if (batch.Count >= _options.BatchSize || left <= 0 || !await WaitForMoreAsync(reader, left, cancellationToken))
+                {
+                    break;
+                }
+            }
+
+            await StoreAsync(batch, cancellationToken);
+            batch.Clear();
+        }
+    }
+
+    private async Task<bool> WaitForMoreAsync(ChannelReader<TickRow> reader, long timestampsLeft, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds((double)timestampsLeft / _time.TimestampFrequency), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await reader.WaitToReadAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task StoreAsync(List<TickRow> batch, CancellationToken cancellationToken)
+    {
+        _held = batch;
+        _lastKeepAlive = _time.GetTimestamp();
+        _failedAttempts = 0;
+        var started = _time.GetTimestamp();
+        await _insertPolicy.ExecuteAsync(
+            static async (state, token) => await state.Store.InsertAsync(state.Batch, state.Timeout, token),
+            (Store: _store, Batch: batch, Timeout: _options.InsertTimeout),
+            cancellationToken);
+        var elapsed = _time.GetElapsedTime(started);
+        if (_failedAttempts > 0)
+        {
+            _state.StorageRecovered();
+            TickWriterLog.InsertRecovered(_logger, _failedAttempts + 1);
+        }
+
+        _metrics.BatchStored(batch.Count, elapsed);
+        TickWriterLog.BatchStored(_logger, batch.Count, elapsed.TotalSeconds);
+        if (AfterInsert is { } hook)
+        {
+            await hook(batch, cancellationToken);
+        }
+
+        foreach (var row in batch)
+        {
+            await row.Message.AckAsync(cancellationToken);
+        }
+
+        _held = [];
+    }
+
+    private ResiliencePipeline BuildInsertPolicy()
+    {
+        var handled = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException);
+        return new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = handled,
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(100),
+                MaxDelay = _options.MaxRetryDelay,
+                OnRetry = args => OnRetryAsync(args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception, args.Context.CancellationToken),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = handled,
+                FailureRatio = 0.5,
+                MinimumThroughput = 3,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = _options.CircuitBreak,
+                OnOpened = args =>
+                {
+                    TickWriterLog.CircuitOpened(_logger, args.BreakDuration.TotalMilliseconds);
+                    return default;
+                },
+            })
+            .AddTimeout(_options.InsertTimeout + TimeSpan.FromSeconds(1))
+            .Build();
+    }
+
+    private async ValueTask OnRetryAsync(int attempt, TimeSpan delay, Exception? error, CancellationToken cancellationToken)
+    {
+        _failedAttempts = attempt;
+        _state.StorageFailing();
+        if (error is not BrokenCircuitException)
+        {
+            _metrics.InsertFailed();
+        }
+
+        TickWriterLog.InsertFailed(_logger, _held.Count, attempt, delay.TotalMilliseconds, error!);
+        await KeepAliveAsync(cancellationToken);
+    }
+
+    // Everything delivered and not acknowledged is either in the held batch, in the decoded channel or in
+    // the consumer's buffer (which drains into the channel); the channel is moved aside so those get
+    // in-progress acks too, and they start the next batch.
+    private async Task KeepAliveAsync(CancellationToken cancellationToken)
+    {
+        if (_time.GetElapsedTime(_lastKeepAlive) < _options.AckWait / 4)
+        {
+            return;
+        }
+
+        _lastKeepAlive = _time.GetTimestamp();
+        while (_decoded.Reader.TryRead(out var row))
+        {
+            _carried.Enqueue(row);
+        }
+
+        try
+        {
+            foreach (var row in _held)
+            {
+                await row.Message.InProgressAsync(cancellationToken);
+            }
+
+            foreach (var row in _carried)
+            {
+                await row.Message.InProgressAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            TickWriterLog.KeepAliveFailed(_logger, ex);
+        }
+    }
+
+    private async Task WatchConsumerAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(ConsumerInfoInterval, _time);
+        do
+        {
+            try
+            {
+                _state.ConsumerRead(await _consumer.RefreshAsync(cancellationToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                TickWriterLog.ConsumerInfoFailed(_logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken));
+    }
+}
