@@ -1,5 +1,6 @@
 using Sofia.Hosting;
 using Sofia.Ingestor;
+using Sofia.Ingestor.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSofiaDefaults();
@@ -7,4 +8,5 @@ builder.Services.AddIngestor();
 
 var app = builder.Build();
 app.MapSofiaEndpoints();
+app.MapIngestorEndpoints();
 return await app.RunSofiaAsync();

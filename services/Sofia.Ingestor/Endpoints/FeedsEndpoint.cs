@@ -1,0 +1,23 @@
+using Sofia.Ingestor.Domain;
+using Sofia.Ingestor.Workers;
+
+namespace Sofia.Ingestor.Endpoints;
+
+/// <summary><c>GET /api/feeds</c>: every exchange connection's state, the publish buffer and the NATS connection, as JSON.</summary>
+internal static class FeedsEndpoint
+{
+    public const string Path = "/api/feeds";
+
+    public static IEndpointRouteBuilder MapIngestorEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, (FeedRegistry feeds, PublishBuffer buffer, BusConnection bus) => Results.Json(new FeedsResponse(
+            [.. feeds.Feeds.Select(f => f.Snapshot())],
+            new BufferState(buffer.Depth, buffer.Capacity, buffer.IsFull, buffer.EventDepth, buffer.DroppedEvents),
+            bus.StateName)));
+        return endpoints;
+    }
+
+    internal sealed record FeedsResponse(IReadOnlyList<FeedSnapshot> Feeds, BufferState Buffer, string Nats);
+
+    internal sealed record BufferState(int Depth, int Capacity, bool Full, int EventDepth, long DroppedEvents);
+}

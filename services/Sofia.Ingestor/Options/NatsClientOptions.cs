@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sofia.Ingestor.Options;
+
+/// <summary>Where the bus is, bound from the <c>Nats</c> section (<c>SOFIA_NATS__URL</c>).</summary>
+internal sealed record NatsClientOptions
+{
+    public const string SectionName = "Nats";
+
+    /// <summary>One or more server URLs, comma-separated.</summary>
+    [Required(ErrorMessage = "is required, e.g. nats://127.0.0.1:4222")]
+    public string Url { get; init; } = "nats://127.0.0.1:4222";
+
+    /// <summary>The client name the server shows.</summary>
+    public string Name { get; init; } = "sofia-ingestor";
+
+    /// <summary>Bytes of publishes the connection keeps while it reconnects, before the ingestor's own buffer takes over.</summary>
+    [Range(1024, 1L << 32, ErrorMessage = "must be between 1 KiB and 4 GiB")]
+    public long ReconnectBufferBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>How long a publish ack may take before the message is sent again.</summary>
+    [Range(0.1, 120, ErrorMessage = "must be between 0.1 and 120 seconds")]
+    public double AckTimeoutSeconds { get; init; } = 5;
+
+    public IReadOnlyList<string> Servers =>
+        Url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
