@@ -260,29 +260,35 @@ public sealed partial class NatsConnection
                 }
             }
 
+            // No inline write may reach the socket before the restored subscriptions.
+            Volatile.Write(ref _writerBusy, 1);
             _transport = transport;
             _state = NatsConnectionState.Connected;
             _pingsOutstanding = 0;
         }
 
-        if (buffer.WrittenCount > 0)
+        try
         {
-            try
+            if (buffer.WrittenCount > 0)
             {
                 await transport.Stream.WriteAsync(buffer.WrittenMemory, cancellationToken);
             }
-            catch
+        }
+        catch
+        {
+            lock (_gate)
             {
-                lock (_gate)
+                if (_state == NatsConnectionState.Connected)
                 {
-                    if (_state == NatsConnectionState.Connected)
-                    {
-                        _state = NatsConnectionState.Reconnecting;
-                    }
+                    _state = NatsConnectionState.Reconnecting;
                 }
-
-                throw;
             }
+
+            throw;
+        }
+        finally
+        {
+            Volatile.Write(ref _writerBusy, 0);
         }
     }
 

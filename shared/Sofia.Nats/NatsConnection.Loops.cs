@@ -72,45 +72,6 @@ public sealed partial class NatsConnection
         }
     }
 
-    private async Task WriteLoopAsync(Transport transport, CancellationToken cancellationToken)
-    {
-        var stream = transport.Stream;
-        var signal = _writeSignal.Reader;
-        while (true)
-        {
-            CommandBuffer? toSend = null;
-            TaskCompletionSource? drain;
-            lock (_gate)
-            {
-                if (_active.Length > 0)
-                {
-                    toSend = _active;
-                    _active = _spare;
-                    _spare = toSend;
-                }
-
-                drain = _drainWaiter;
-                _drainWaiter = null;
-            }
-
-            drain?.TrySetResult();
-            if (toSend is null)
-            {
-                await signal.ReadAsync(cancellationToken);
-                continue;
-            }
-
-            var length = toSend.Length;
-            await stream.WriteAsync(toSend.WrittenMemory, cancellationToken);
-            NatsMetrics.BytesOut.Add(length);
-            NatsMetrics.PendingBytes.Add(-length);
-            lock (_gate)
-            {
-                toSend.Clear();
-            }
-        }
-    }
-
     private async Task PingLoopAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(_options.PingInterval, _options.TimeProvider);

@@ -149,8 +149,6 @@ public sealed partial class NatsConnection : IAsyncDisposable
         }
     }
 
-    private void SignalWriter() => _writeSignal.Writer.TryWrite(true);
-
     private void Raise(NatsConnectionEvent connectionEvent, string? server, Exception? error)
     {
         try
