@@ -27,7 +27,8 @@ internal static class TickDecoder
     {
         tick = default;
         Range exchange = default, symbol = default, tradeId = default;
-        Int128 price = -1, quantity = -1;
+        Int128 price = 0, quantity = 0;
+        bool hasPrice = false, hasQuantity = false;
         long side = 0, exchangeTime = 0, receiveTime = 0;
         var position = 0;
         while (position < data.Length)
@@ -52,8 +53,14 @@ internal static class TickDecoder
                 {
                     case 1: exchange = new Range(start, start + length); break;
                     case 2: symbol = new Range(start, start + length); break;
-                    case 3: failure = ReadDecimal(span, "price", out price); break;
-                    case 4: failure = ReadDecimal(span, "quantity", out quantity); break;
+                    case 3:
+                        failure = ReadDecimal(span, "price", out price);
+                        hasPrice = true;
+                        break;
+                    case 4:
+                        failure = ReadDecimal(span, "quantity", out quantity);
+                        hasQuantity = true;
+                        break;
                     case 6: tradeId = new Range(start, start + length); break;
                     default: break;
                 }
@@ -93,14 +100,14 @@ internal static class TickDecoder
             return $"{missing} is empty";
         }
 
-        if (price <= 0)
+        if (!hasPrice || price <= 0)
         {
-            return price < 0 ? "price is missing" : "price must be positive";
+            return hasPrice ? "price must be positive" : "price is missing";
         }
 
-        if (quantity <= 0)
+        if (!hasQuantity || quantity <= 0)
         {
-            return quantity < 0 ? "quantity is missing" : "quantity must be positive";
+            return hasQuantity ? "quantity must be positive" : "quantity is missing";
         }
 
         if (side is < 0 or > 2)
@@ -119,7 +126,7 @@ internal static class TickDecoder
 
     private static string? ReadDecimal(ReadOnlySpan<byte> data, string name, out Int128 scaled)
     {
-        scaled = -1;
+        scaled = 0;
         ulong mantissaBits = 0, scale = 0;
         var position = 0;
         while (position < data.Length)
