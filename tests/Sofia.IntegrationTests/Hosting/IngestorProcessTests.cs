@@ -1,4 +1,5 @@
 using System.Net;
+using Sofia.Testing;
 
 namespace Sofia.IntegrationTests.Hosting;
 
@@ -13,10 +14,28 @@ public sealed class IngestorProcessTests
     public async Task Ingestor_answers_probes_and_metrics_then_exits_zero_on_sigterm(CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        await using var ingestor = IngestorProcess.Start(new Dictionary<string, string> { ["SOFIA_HOSTING__SHUTDOWNTIMEOUTSECONDS"] = "5" });
+        // Ready needs NATS; the exchange points at a closed local port so the test stays off the internet.
+        await using var nats = await NatsServer.StartNewAsync(cancellationToken);
+        await using var ingestor = IngestorProcess.Start(new Dictionary<string, string>
+        {
+            ["SOFIA_HOSTING__SHUTDOWNTIMEOUTSECONDS"] = "5",
+            ["SOFIA_NATS__URL"] = nats.Url,
+            ["SOFIA_EXCHANGES"] = "binance",
+            ["SOFIA_INGESTOR__ENDPOINTS__BINANCE__WEBSOCKET"] = "ws://127.0.0.1:9/stream",
+        });
 
         Assert.That(await ingestor.WaitUntilLiveAsync(client, cancellationToken), Is.True, $"the ingestor exited before it was live:\n{ingestor.Output}");
-        using var ready = await client.GetAsync(new Uri(ingestor.BaseAddress, "health/ready"), cancellationToken);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var ready = await client.GetAsync(new Uri(ingestor.BaseAddress, "health/ready"), cancellationToken);
+        while (ready.StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            // NATS connects and the streams are declared just after start.
+            ready.Dispose();
+            await Task.Delay(100, cancellationToken);
+            ready = await client.GetAsync(new Uri(ingestor.BaseAddress, "health/ready"), cancellationToken);
+        }
+
+        using var readyResponse = ready;
         var readyBody = await ready.Content.ReadAsStringAsync(cancellationToken);
         using var metrics = await client.GetAsync(new Uri(ingestor.BaseAddress, "metrics"), cancellationToken);
         var metricsText = await metrics.Content.ReadAsStringAsync(cancellationToken);
