@@ -10,6 +10,7 @@ internal static class SofiaCli
         BacktestCommand.Create(output, error, interactive),
         StrategiesCommand.Create(output),
         BenchCommand.Create(output, error),
+        SimulateExchangeCommand.Create(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken)
