@@ -212,6 +212,41 @@ public sealed class NatsJsConsumerTests : NatsServerTestBase
 
     [Test]
     [CancelAfter(30_000)]
+    public async Task Backoff_spaces_redeliveries_and_max_deliver_ends_them(CancellationToken cancellationToken)
+    {
+        var (connection, js, stream) = await SetUpAsync(cancellationToken);
+        await using var owned = connection;
+        await PublishAsync(js, stream, 1, cancellationToken);
+        var backoff = new List<TimeSpan> { TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(1200) };
+        var consumer = await js.CreateOrUpdateConsumerAsync(stream, new ConsumerConfig { DurableName = "c", MaxDeliver = 3, Backoff = backoff }, cancellationToken);
+        var deliveries = new List<(ulong Count, TimeSpan At)>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stop.CancelAfter(4_000);
+
+        try
+        {
+            await foreach (var msg in consumer.ConsumeAsync(new NatsJsConsumeOptions { MaxMessages = 10, IdleHeartbeat = TimeSpan.FromSeconds(1) }, stop.Token))
+            {
+                deliveries.Add((msg.Metadata.NumDelivered, watch.Elapsed));
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Ran long enough to see that no fourth delivery comes.
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(consumer.Info.Config.Backoff, Is.EqualTo(backoff));
+            Assert.That(deliveries.Select(d => d.Count), Is.EqualTo(new List<ulong> { 1, 2, 3 }));
+            Assert.That(deliveries[2].At - deliveries[1].At, Is.GreaterThan(deliveries[1].At - deliveries[0].At));
+            Assert.That(deliveries[1].At - deliveries[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250)));
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
     public async Task Poison_message_is_dead_lettered_and_the_consumer_keeps_going(CancellationToken cancellationToken)
     {
         var (connection, js, stream) = await SetUpAsync(cancellationToken);
