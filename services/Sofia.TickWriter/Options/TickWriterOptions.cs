@@ -25,7 +25,7 @@ internal sealed record TickWriterOptions : IValidatableObject
 
     /// <summary>The time limit of one insert attempt.</summary>
     [Range(1, 600, ErrorMessage = "must be between 1 and 600 seconds")]
-    public int InsertTimeoutSeconds { get; init; } = 10;
+    public int InsertTimeoutSeconds { get; init; } = 5;
 
     /// <summary>The longest pause between insert attempts (exponential backoff with jitter up to it).</summary>
     [Range(10, 60_000, ErrorMessage = "must be between 10 and 60000 milliseconds")]
