@@ -35,7 +35,8 @@ internal sealed class IngestorScenario : IAsyncDisposable
         IReadOnlyList<string> exchanges,
         CancellationToken cancellationToken,
         double tradesPerSecond = 200,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        int historyCapacity = 100_000)
     {
         var nats = await StreamContents.ConnectAsync(server.Url, cancellationToken);
         await StreamContents.ResetAsync(new NatsJsContext(nats), cancellationToken);
@@ -43,6 +44,7 @@ internal sealed class IngestorScenario : IAsyncDisposable
             new ExchangeSimulatorOptions
             {
                 Exchanges = exchanges,
+                HistoryCapacity = historyCapacity,
                 Market = MarketSimulatorOptions.For(TestContext.CurrentContext.Random.NextLong(1, 1_000_000), tradesPerSecond, "BTC-USDT", "ETH-USDT"),
             },
             null,
