@@ -69,6 +69,11 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
     public ValueTask PublishAsync(string subject, ReadOnlyMemory<byte> data, string? msgId = null, CancellationToken cancellationToken = default)
     {
         NatsSubject.EnsurePublishSubject(subject);
+        if (msgId is not null && (msgId.Length == 0 || msgId.AsSpan().ContainsAny('\r', '\n')))
+        {
+            throw new ArgumentException("A msg id must be non-empty and on one line.", nameof(msgId));
+        }
+
         var room = _window.WaitAsync(cancellationToken);
         if (!room.IsCompletedSuccessfully)
         {
@@ -220,9 +225,21 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
                 return _js.Connection.TryPublishRaw(subjectBytes[..subjectLength], _replyPrefix, token, [], payload);
             }
 
-            Span<byte> headers = stackalloc byte[64 + Encoding.UTF8.GetMaxByteCount(Math.Min(msgId.Length, 256))];
-            var headerLength = MsgIdHeader.Write(headers, msgId);
-            return _js.Connection.TryPublishRaw(subjectBytes[..subjectLength], _replyPrefix, token, headers[..headerLength], payload);
+            var headerSize = MsgIdHeader.MaxLength(msgId);
+            byte[]? rentedHeaders = headerSize > 1024 ? ArrayPool<byte>.Shared.Rent(headerSize) : null;
+            Span<byte> headers = rentedHeaders ?? stackalloc byte[1024];
+            try
+            {
+                var headerLength = MsgIdHeader.Write(headers, msgId);
+                return _js.Connection.TryPublishRaw(subjectBytes[..subjectLength], _replyPrefix, token, headers[..headerLength], payload);
+            }
+            finally
+            {
+                if (rentedHeaders is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rentedHeaders);
+                }
+            }
         }
         finally
         {

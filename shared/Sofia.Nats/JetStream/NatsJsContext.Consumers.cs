@@ -18,21 +18,8 @@ public sealed partial class NatsJsContext
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(config);
-        string api;
-        if (ServerHasNamedConsumerCreate)
-        {
-            var name = config.Name ?? config.DurableName ?? Guid.NewGuid().ToString("N");
-            config = config with { Name = name };
-            api = config.FilterSubject is { } filter && NatsSubject.IsValidPublishSubject(filter)
-                ? $"CONSUMER.CREATE.{stream}.{name}.{filter}"
-                : $"CONSUMER.CREATE.{stream}.{name}";
-        }
-        else
-        {
-            config = config with { Name = null };
-            api = config.DurableName is { } durable ? $"CONSUMER.DURABLE.CREATE.{stream}.{durable}" : $"CONSUMER.CREATE.{stream}";
-        }
-
+        var version = Connection.ServerInfo?.ParsedVersion ?? new Version(0, 0, 0);
+        (var api, config) = ConsumerCreateApi.For(stream, config, version);
         var info = await ApiRequestAsync(api, new CreateConsumerRequest(stream, config), JetStreamJsonContext.Default.CreateConsumerRequest, JetStreamJsonContext.Default.ConsumerInfo, cancellationToken);
         return new NatsJsConsumer(this, info);
     }

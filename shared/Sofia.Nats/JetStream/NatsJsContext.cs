@@ -30,9 +30,6 @@ public sealed partial class NatsJsContext
     /// <summary>Whether the connected server is 2.10 or newer (consumer actions, multiple filters, +TERM reasons, 409 Batch Completed).</summary>
     internal bool ServerIs210OrNewer => Connection.ServerInfo?.ParsedVersion >= new Version(2, 10, 0);
 
-    /// <summary>Whether the server takes the consumer name in the create subject (2.9+).</summary>
-    internal bool ServerHasNamedConsumerCreate => Connection.ServerInfo?.ParsedVersion >= new Version(2, 9, 0);
-
     internal async Task<TResponse> ApiRequestAsync<TRequest, TResponse>(
         string api,
         TRequest? request,

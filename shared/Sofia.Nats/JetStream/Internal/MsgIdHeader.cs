@@ -5,6 +5,8 @@ namespace Sofia.Nats.JetStream.Internal;
 /// <summary>Writes the header block <c>NATS/1.0\r\nNats-Msg-Id: ID\r\n\r\n</c> without allocating.</summary>
 internal static class MsgIdHeader
 {
+    public static int MaxLength(string msgId) => 32 + Encoding.UTF8.GetMaxByteCount(msgId.Length);
+
     public static int Write(Span<byte> destination, string msgId)
     {
         var prefix = "NATS/1.0\r\nNats-Msg-Id: "u8;
