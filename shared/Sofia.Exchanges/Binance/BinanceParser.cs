@@ -9,8 +9,7 @@ internal static class BinanceParser
 {
     public static FrameResult ParseFrame(SymbolMap symbols, ReadOnlySpan<byte> frame, long receiveTimeUs, Span<ParsedTrade> trades)
     {
-        var reader = new Utf8JsonReader(frame);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!Json.TryStartObject(frame, out var reader))
         {
             return FrameResult.Malformed(FrameError.NotAnObject);
         }
@@ -32,7 +31,7 @@ internal static class BinanceParser
             if (fields.Event.SequenceEqual("trade"u8))
             {
                 var writer = new TradeWriter(trades);
-                var result = WriteTrade(symbols, ref fields, receiveTimeUs, ref writer.Next());
+                var result = Fill(ref fields.Trade, symbols, null, receiveTimeUs, ref writer.Next(), "t", "p", "q", "T", "m");
                 return result.Kind == FrameKind.None ? writer.Finish() : result;
             }
 
@@ -79,182 +78,80 @@ internal static class BinanceParser
         }
 
         var writer = new TradeWriter(trades);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var result = TradeArray.Read(ref reader, new RestTradeReader(symbol, receiveTimeUs), ref writer, null);
+        if (result.Kind != FrameKind.None)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return FrameResult.Malformed(FrameError.WrongType);
-            }
-
-            var fields = default(Fields);
-            var failure = ReadObject(ref reader, ref fields, isEnvelope: false);
-            if (failure.Kind != FrameKind.None)
-            {
-                return failure;
-            }
-
-            var result = WriteRestTrade(symbol, ref fields, receiveTimeUs, ref writer.Next());
-            if (result.Kind != FrameKind.None)
-            {
-                return result;
-            }
+            return result;
         }
 
         return Json.AtEnd(ref reader) ? writer.Finish() : FrameResult.Malformed(FrameError.InvalidJson);
     }
 
-    private static FrameResult WriteTrade(SymbolMap symbols, ref Fields f, long receiveTimeUs, ref ParsedTrade trade)
-    {
-        if (f.Symbol.IsEmpty)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "s");
-        }
-
-        if (!symbols.TryGetCanonical(f.Symbol, out var canonical))
-        {
-            return FrameResult.Unknown(FrameError.UnknownSymbol, "s");
-        }
-
-        trade.Symbol = canonical;
-        return Fill(ref f, receiveTimeUs, ref trade, "t", "p", "q", "T", "m");
-    }
-
-    private static FrameResult WriteRestTrade(string symbol, ref Fields f, long receiveTimeUs, ref ParsedTrade trade)
-    {
-        trade.Symbol = symbol;
-        return Fill(ref f, receiveTimeUs, ref trade, "id", "price", "qty", "time", "isBuyerMaker");
-    }
-
-    private static FrameResult Fill(ref Fields f, long receiveTimeUs, ref ParsedTrade trade, string id, string price, string qty, string time, string maker)
-    {
-        if (f.TradeId.IsEmpty)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, id);
-        }
-
-        if (!trade.TrySetTradeId(f.TradeId) || !trade.HasNumericTradeId)
-        {
-            return FrameResult.Malformed(FrameError.InvalidTradeId, id);
-        }
-
-        if (!f.HasPrice)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, price);
-        }
-
-        if (!f.HasQuantity)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, qty);
-        }
-
-        if (f.TradeTime.IsEmpty)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, time);
-        }
-
-        if (!Json.TryMillisecondsAsMicros(f.TradeTime, out var timeUs))
-        {
-            return FrameResult.Malformed(FrameError.InvalidTimestamp, time);
-        }
-
-        if (f.BuyerIsMaker is not { } buyerIsMaker)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, maker);
-        }
-
-        trade.PriceMantissa = f.PriceMantissa;
-        trade.PriceScale = f.PriceScale;
-        trade.QuantityMantissa = f.QuantityMantissa;
-        trade.QuantityScale = f.QuantityScale;
-
-        // m = "is the buyer the market maker?": a resting buyer means the taker sold.
-        trade.AggressorSide = buyerIsMaker ? Side.Sell : Side.Buy;
-        trade.TradeIdCount = 1;
-        trade.ExchangeTimeUs = timeUs;
-        trade.ReceiveTimeUs = receiveTimeUs;
-        return default;
-    }
+    /// <summary>Checks and writes a trade, naming fields as the stream or the REST response does; the side (from <c>m</c>) comes last.</summary>
+    private static FrameResult Fill(
+        ref TradeFields t, SymbolMap? symbols, string? symbol, long receiveTimeUs, ref ParsedTrade trade, string id, string price, string qty, string time, string maker) =>
+        t.ResolveSymbol(symbols, symbol, "s")
+        && t.SetTradeId(ref trade, id, numeric: true)
+        && t.RequirePrice(price)
+        && t.RequireQuantity(qty)
+        && t.RequireMillisecondTime(time)
+        && t.RequireSide(maker)
+            ? t.Write(ref trade, receiveTimeUs)
+            : t.Failure;
 
     private static FrameResult ReadObject(ref Utf8JsonReader reader, ref Fields f, bool isEnvelope)
     {
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        while (Json.NextProperty(ref reader, out var name))
         {
-            var name = Json.Name(ref reader);
             if (name.SequenceEqual("e"u8))
             {
-                reader.Read();
-                if (!Json.TryString(ref reader, out f.Event))
+                if (!Json.ReadString(ref reader, out f.Event))
                 {
                     return FrameResult.Malformed(FrameError.WrongType, "e");
                 }
             }
             else if (name.SequenceEqual("s"u8))
             {
-                reader.Read();
-                if (!Json.TryString(ref reader, out f.Symbol))
+                if (!f.Trade.ReadSymbol(ref reader, "s"))
                 {
-                    return FrameResult.Malformed(FrameError.WrongType, "s");
+                    return f.Trade.Failure;
                 }
             }
             else if (name.SequenceEqual("p"u8) || name.SequenceEqual("price"u8))
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String)
+                if (!f.Trade.ReadPrice(ref reader, "p"))
                 {
-                    return FrameResult.Malformed(FrameError.WrongType, "p");
+                    return f.Trade.Failure;
                 }
-
-                if (!Json.TryDecimal(ref reader, out f.PriceMantissa, out f.PriceScale))
-                {
-                    return FrameResult.Malformed(FrameError.InvalidDecimal, "p");
-                }
-
-                f.HasPrice = true;
             }
             else if (name.SequenceEqual("q"u8) || name.SequenceEqual("qty"u8))
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String)
+                if (!f.Trade.ReadQuantity(ref reader, "q"))
                 {
-                    return FrameResult.Malformed(FrameError.WrongType, "q");
+                    return f.Trade.Failure;
                 }
-
-                if (!Json.TryDecimal(ref reader, out f.QuantityMantissa, out f.QuantityScale))
-                {
-                    return FrameResult.Malformed(FrameError.InvalidDecimal, "q");
-                }
-
-                f.HasQuantity = true;
             }
             else if (name.SequenceEqual("t"u8) || (!isEnvelope && name.SequenceEqual("id"u8)))
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.Number)
+                // Binance sends trade ids and times as JSON numbers only.
+                if (!Json.ReadNumber(ref reader, out f.Trade.Id))
                 {
                     return FrameResult.Malformed(FrameError.WrongType, "t");
                 }
-
-                f.TradeId = reader.ValueSpan;
             }
             else if (name.SequenceEqual("T"u8) || name.SequenceEqual("time"u8))
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.Number)
+                if (!Json.ReadNumber(ref reader, out f.Trade.Time))
                 {
                     return FrameResult.Malformed(FrameError.WrongType, "T");
                 }
-
-                f.TradeTime = reader.ValueSpan;
             }
             else if (name.SequenceEqual("E"u8))
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.Number)
+                if (!Json.ReadNumber(ref reader, out f.EventTime))
                 {
                     return FrameResult.Malformed(FrameError.WrongType, "E");
                 }
-
-                f.EventTime = reader.ValueSpan;
             }
             else if (name.SequenceEqual("m"u8) || name.SequenceEqual("isBuyerMaker"u8))
             {
@@ -264,7 +161,9 @@ internal static class BinanceParser
                     return FrameResult.Malformed(FrameError.WrongType, "m");
                 }
 
-                f.BuyerIsMaker = reader.TokenType == JsonTokenType.True;
+                // m = "is the buyer the market maker?": a resting buyer means the taker sold.
+                f.Trade.Side = reader.TokenType == JsonTokenType.True ? Side.Sell : Side.Buy;
+                f.Trade.HasSide = true;
             }
             else if (isEnvelope && name.SequenceEqual("data"u8))
             {
@@ -290,18 +189,15 @@ internal static class BinanceParser
             }
             else if (isEnvelope && name.SequenceEqual("id"u8))
             {
-                reader.Read();
-                f.Id = Json.Text(ref reader);
+                f.Id = Json.ReadText(ref reader);
             }
             else if (isEnvelope && name.SequenceEqual("code"u8))
             {
-                reader.Read();
-                f.Code = Json.Text(ref reader);
+                f.Code = Json.ReadText(ref reader);
             }
             else if (isEnvelope && name.SequenceEqual("msg"u8))
             {
-                reader.Read();
-                f.Message = Json.Text(ref reader);
+                f.Message = Json.ReadText(ref reader);
             }
             else if (isEnvelope && name.SequenceEqual("error"u8))
             {
@@ -330,20 +226,24 @@ internal static class BinanceParser
         return default;
     }
 
+    /// <summary>One REST trade: the stream's fields under longer names, for the symbol the request named.</summary>
+    private readonly struct RestTradeReader(string symbol, long receiveTimeUs) : ITradeReader
+    {
+        public FrameResult Read(ref Utf8JsonReader reader, ref ParsedTrade trade)
+        {
+            var fields = default(Fields);
+            var failure = ReadObject(ref reader, ref fields, isEnvelope: false);
+            return failure.Kind != FrameKind.None
+                ? failure
+                : Fill(ref fields.Trade, null, symbol, receiveTimeUs, ref trade, "id", "price", "qty", "time", "isBuyerMaker");
+        }
+    }
+
     private ref struct Fields
     {
+        public TradeFields Trade;
         public ReadOnlySpan<byte> Event;
-        public ReadOnlySpan<byte> Symbol;
-        public ReadOnlySpan<byte> TradeId;
-        public ReadOnlySpan<byte> TradeTime;
         public ReadOnlySpan<byte> EventTime;
-        public long PriceMantissa;
-        public uint PriceScale;
-        public bool HasPrice;
-        public long QuantityMantissa;
-        public uint QuantityScale;
-        public bool HasQuantity;
-        public bool? BuyerIsMaker;
         public bool HasResult;
         public bool DataIsNotObject;
         public string? Id;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Sofia.Contracts.V1;
 using Sofia.Exchanges.Internal;
 
 namespace Sofia.Exchanges.Bybit;
@@ -10,63 +9,43 @@ internal static class BybitParser
 {
     public static FrameResult ParseFrame(SymbolMap symbols, ReadOnlySpan<byte> frame, long receiveTimeUs, Span<ParsedTrade> trades)
     {
-        var reader = new Utf8JsonReader(frame);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!Json.TryStartObject(frame, out var reader))
         {
             return FrameResult.Malformed(FrameError.NotAnObject);
         }
 
+        var tradeList = new TradeList<TradeReader>(new TradeReader(symbols, receiveTimeUs), "data");
+        var data = default(TradesField);
         ReadOnlySpan<byte> topic = default, op = default, retMsg = default, requestId = default;
         bool? success = null;
-        var data = default(Utf8JsonReader);
-        var hasData = false;
-        FrameResult? inline = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        while (Json.NextProperty(ref reader, out var name))
         {
-            var name = Json.Name(ref reader);
             if (name.SequenceEqual("topic"u8))
             {
-                reader.Read();
-                if (!Json.TryString(ref reader, out topic))
+                if (!Json.ReadString(ref reader, out topic))
                 {
                     return FrameResult.Malformed(FrameError.WrongType, "topic");
                 }
             }
             else if (name.SequenceEqual("data"u8))
             {
-                reader.Read();
-                if (topic.StartsWith("publicTrade."u8) && reader.TokenType == JsonTokenType.StartArray)
+                // Bybit sends the topic first, so the trades are parsed in this one pass.
+                if (!data.Read(ref reader, topic.StartsWith("publicTrade."u8), tradeList, trades, out var failure))
                 {
-                    // The topic came first, as Bybit sends it: parse the trades in this one pass.
-                    var parsed = ReadTrades(symbols, null, ref reader, receiveTimeUs, trades);
-                    if (parsed.Kind is not (FrameKind.Trades or FrameKind.BufferTooSmall))
-                    {
-                        return parsed;
-                    }
-
-                    inline = parsed;
-                }
-                else
-                {
-                    data = reader;
-                    hasData = reader.TokenType == JsonTokenType.StartArray;
-                    reader.Skip();
+                    return failure;
                 }
             }
             else if (name.SequenceEqual("op"u8))
             {
-                reader.Read();
-                Json.TryString(ref reader, out op);
+                Json.ReadString(ref reader, out op);
             }
             else if (name.SequenceEqual("ret_msg"u8))
             {
-                reader.Read();
-                Json.TryString(ref reader, out retMsg);
+                Json.ReadString(ref reader, out retMsg);
             }
             else if (name.SequenceEqual("req_id"u8))
             {
-                reader.Read();
-                Json.TryString(ref reader, out requestId);
+                Json.ReadString(ref reader, out requestId);
             }
             else if (name.SequenceEqual("success"u8))
             {
@@ -89,9 +68,9 @@ internal static class BybitParser
             return FrameResult.Malformed(FrameError.InvalidJson);
         }
 
-        if (inline is { } done)
+        if (data.WasRead)
         {
-            return done;
+            return data.Result;
         }
 
         if (!topic.IsEmpty)
@@ -101,7 +80,7 @@ internal static class BybitParser
                 return FrameResult.Ignored("topic");
             }
 
-            return hasData ? ReadTrades(symbols, null, ref data, receiveTimeUs, trades) : FrameResult.Malformed(FrameError.MissingField, "data");
+            return data.ReadKept(tradeList, trades, "data");
         }
 
         if (op.SequenceEqual("pong"u8) || (op.SequenceEqual("ping"u8) && retMsg.SequenceEqual("pong"u8)))
@@ -127,19 +106,16 @@ internal static class BybitParser
     /// <summary><c>{"retCode":0,"retMsg":"OK","result":{"category":"spot","list":[..]},..}</c>.</summary>
     public static FrameResult ParseRecentTrades(SymbolMap symbols, ReadOnlySpan<byte> body, long receiveTimeUs, Span<ParsedTrade> trades)
     {
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!Json.TryStartObject(body, out var reader))
         {
             return FrameResult.Malformed(FrameError.NotAnObject);
         }
 
         long? retCode = null;
         string? retMsg = null;
-        var list = default(Utf8JsonReader);
-        var hasList = false;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        var list = default(TradesField);
+        while (Json.NextProperty(ref reader, out var name))
         {
-            var name = Json.Name(ref reader);
             if (name.SequenceEqual("retCode"u8))
             {
                 reader.Read();
@@ -147,8 +123,7 @@ internal static class BybitParser
             }
             else if (name.SequenceEqual("retMsg"u8))
             {
-                reader.Read();
-                retMsg = Json.Text(ref reader);
+                retMsg = Json.ReadText(ref reader);
             }
             else if (name.SequenceEqual("result"u8))
             {
@@ -159,15 +134,11 @@ internal static class BybitParser
                     continue;
                 }
 
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                while (Json.NextProperty(ref reader, out var inner))
                 {
-                    var inner = Json.Name(ref reader);
                     if (inner.SequenceEqual("list"u8))
                     {
-                        reader.Read();
-                        list = reader;
-                        hasList = reader.TokenType == JsonTokenType.StartArray;
-                        reader.Skip();
+                        list.Keep(ref reader);
                     }
                     else
                     {
@@ -186,172 +157,58 @@ internal static class BybitParser
             return new FrameResult(FrameKind.SubscribeError, Error: FrameError.ErrorResponse, Code: retCode?.ToString(System.Globalization.CultureInfo.InvariantCulture), Message: retMsg);
         }
 
-        return hasList ? ReadTrades(symbols, null, ref list, receiveTimeUs, trades) : FrameResult.Malformed(FrameError.MissingField, "list");
-    }
-
-    private static FrameResult ReadTrades(SymbolMap symbols, string? symbol, ref Utf8JsonReader reader, long receiveTimeUs, Span<ParsedTrade> trades)
-    {
-        var writer = new TradeWriter(trades);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return FrameResult.Malformed(FrameError.WrongType, "data");
-            }
-
-            var result = ReadTrade(symbols, symbol, ref reader, receiveTimeUs, ref writer.Next());
-            if (result.Kind != FrameKind.None)
-            {
-                return result;
-            }
-        }
-
-        return writer.Finish();
-    }
-
-    private static FrameResult ReadTrade(SymbolMap symbols, string? symbol, ref Utf8JsonReader reader, long receiveTimeUs, ref ParsedTrade trade)
-    {
-        ReadOnlySpan<byte> exchangeSymbol = default, id = default, time = default;
-        bool hasPrice = false, hasSize = false;
-        long price = 0, size = 0;
-        uint priceScale = 0, sizeScale = 0;
-        var side = Side.Unspecified;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var name = Json.Name(ref reader);
-            // Push field names first, REST (/v5/market/recent-trade) names second.
-            if (name.SequenceEqual("p"u8) || name.SequenceEqual("price"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "p");
-                }
-
-                hasPrice = Json.TryDecimal(ref reader, out price, out priceScale);
-                if (!hasPrice)
-                {
-                    return FrameResult.Malformed(FrameError.InvalidDecimal, "p");
-                }
-            }
-            else if (name.SequenceEqual("v"u8) || name.SequenceEqual("size"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "v");
-                }
-
-                hasSize = Json.TryDecimal(ref reader, out size, out sizeScale);
-                if (!hasSize)
-                {
-                    return FrameResult.Malformed(FrameError.InvalidDecimal, "v");
-                }
-            }
-            else if (name.SequenceEqual("S"u8) || name.SequenceEqual("side"u8))
-            {
-                reader.Read();
-                if (!Json.TryString(ref reader, out var text))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "S");
-                }
-
-                side = text.SequenceEqual("Buy"u8) ? Side.Buy : text.SequenceEqual("Sell"u8) ? Side.Sell : Side.Unspecified;
-                if (side == Side.Unspecified)
-                {
-                    return FrameResult.Malformed(FrameError.InvalidSide, "S");
-                }
-            }
-            else if (name.SequenceEqual("s"u8) || name.SequenceEqual("symbol"u8))
-            {
-                reader.Read();
-                if (!Json.TryString(ref reader, out exchangeSymbol))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "s");
-                }
-            }
-            else if (name.SequenceEqual("i"u8) || name.SequenceEqual("execId"u8))
-            {
-                reader.Read();
-                if (!Json.TryScalar(ref reader, out id))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "i");
-                }
-            }
-            else if (name.SequenceEqual("T"u8) || name.SequenceEqual("time"u8))
-            {
-                reader.Read();
-                if (!Json.TryScalar(ref reader, out time))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "T");
-                }
-            }
-            else
-            {
-                Json.SkipValue(ref reader);
-            }
-        }
-
-        string? canonical = symbol;
-        if (canonical is null)
-        {
-            if (exchangeSymbol.IsEmpty)
-            {
-                return FrameResult.Malformed(FrameError.MissingField, "s");
-            }
-
-            if (!symbols.TryGetCanonical(exchangeSymbol, out canonical))
-            {
-                return FrameResult.Unknown(FrameError.UnknownSymbol, "s");
-            }
-        }
-
-        if (id.IsEmpty)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "i");
-        }
-
-        if (!trade.TrySetTradeId(id))
-        {
-            return FrameResult.Malformed(FrameError.InvalidTradeId, "i");
-        }
-
-        if (!hasPrice)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "p");
-        }
-
-        if (!hasSize)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "v");
-        }
-
-        if (side == Side.Unspecified)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "S");
-        }
-
-        if (time.IsEmpty)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "T");
-        }
-
-        if (!Json.TryMillisecondsAsMicros(time, out var timeUs))
-        {
-            return FrameResult.Malformed(FrameError.InvalidTimestamp, "T");
-        }
-
-        trade.Symbol = canonical;
-        trade.PriceMantissa = price;
-        trade.PriceScale = priceScale;
-        trade.QuantityMantissa = size;
-        trade.QuantityScale = sizeScale;
-        trade.AggressorSide = side;
-        trade.TradeIdCount = 1;
-        trade.ExchangeTimeUs = timeUs;
-        trade.ReceiveTimeUs = receiveTimeUs;
-        return default;
+        return list.ReadKept(new TradeList<TradeReader>(new TradeReader(symbols, receiveTimeUs), "data"), trades, "list");
     }
 
     private static string? Text(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? null : Encoding.UTF8.GetString(utf8);
+
+    /// <summary>One trade of a publicTrade push (short names) or of the recent-trade REST response (long names).</summary>
+    private readonly struct TradeReader(SymbolMap symbols, long receiveTimeUs) : ITradeReader
+    {
+        public FrameResult Read(ref Utf8JsonReader reader, ref ParsedTrade trade)
+        {
+            var t = default(TradeFields);
+            while (!t.Failed && Json.NextProperty(ref reader, out var name))
+            {
+                if (name.SequenceEqual("p"u8) || name.SequenceEqual("price"u8))
+                {
+                    t.ReadPrice(ref reader, "p");
+                }
+                else if (name.SequenceEqual("v"u8) || name.SequenceEqual("size"u8))
+                {
+                    t.ReadQuantity(ref reader, "v");
+                }
+                else if (name.SequenceEqual("S"u8) || name.SequenceEqual("side"u8))
+                {
+                    t.ReadSide(ref reader, "S", "Buy"u8, "Sell"u8);
+                }
+                else if (name.SequenceEqual("s"u8) || name.SequenceEqual("symbol"u8))
+                {
+                    t.ReadSymbol(ref reader, "s");
+                }
+                else if (name.SequenceEqual("i"u8) || name.SequenceEqual("execId"u8))
+                {
+                    t.ReadId(ref reader, "i");
+                }
+                else if (name.SequenceEqual("T"u8) || name.SequenceEqual("time"u8))
+                {
+                    t.ReadTime(ref reader, "T");
+                }
+                else
+                {
+                    Json.SkipValue(ref reader);
+                }
+            }
+
+            return !t.Failed
+                && t.ResolveSymbol(symbols, "s")
+                && t.SetTradeId(ref trade, "i")
+                && t.RequirePrice("p")
+                && t.RequireQuantity("v")
+                && t.RequireSide("S")
+                && t.RequireMillisecondTime("T")
+                ? t.Write(ref trade, receiveTimeUs)
+                : t.Failure;
+        }
+    }
 }

@@ -9,61 +9,41 @@ internal static class CoinbaseParser
 {
     public static FrameResult ParseFrame(SymbolMap symbols, bool advancedSideIsMaker, ReadOnlySpan<byte> frame, long receiveTimeUs, Span<ParsedTrade> trades)
     {
-        var reader = new Utf8JsonReader(frame);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!Json.TryStartObject(frame, out var reader))
         {
             return FrameResult.Malformed(FrameError.NotAnObject);
         }
 
         var root = reader;
+        var eventList = new EventList(symbols, advancedSideIsMaker, receiveTimeUs);
+        var events = default(TradesField);
         ReadOnlySpan<byte> channel = default, type = default;
         string? message = null, reason = null;
-        var events = default(Utf8JsonReader);
-        var hasEvents = false;
-        FrameResult? inline = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        while (Json.NextProperty(ref reader, out var name))
         {
-            var name = Json.Name(ref reader);
             if (name.SequenceEqual("channel"u8))
             {
-                reader.Read();
-                Json.TryString(ref reader, out channel);
+                Json.ReadString(ref reader, out channel);
             }
             else if (name.SequenceEqual("type"u8))
             {
-                reader.Read();
-                Json.TryString(ref reader, out type);
+                Json.ReadString(ref reader, out type);
             }
             else if (name.SequenceEqual("events"u8))
             {
-                reader.Read();
-                if (channel.SequenceEqual("market_trades"u8) && reader.TokenType == JsonTokenType.StartArray)
+                // Coinbase sends the channel first, so the trades are parsed in this one pass.
+                if (!events.Read(ref reader, channel.SequenceEqual("market_trades"u8), eventList, trades, out var failure))
                 {
-                    // The channel came first, as Coinbase sends it: parse the trades in this one pass.
-                    var parsed = ReadEvents(symbols, advancedSideIsMaker, ref reader, receiveTimeUs, trades);
-                    if (parsed.Kind is not (FrameKind.Trades or FrameKind.BufferTooSmall))
-                    {
-                        return parsed;
-                    }
-
-                    inline = parsed;
-                }
-                else
-                {
-                    events = reader;
-                    hasEvents = reader.TokenType == JsonTokenType.StartArray;
-                    reader.Skip();
+                    return failure;
                 }
             }
             else if (name.SequenceEqual("message"u8))
             {
-                reader.Read();
-                message = Json.Text(ref reader);
+                message = Json.ReadText(ref reader);
             }
             else if (name.SequenceEqual("reason"u8))
             {
-                reader.Read();
-                reason = Json.Text(ref reader);
+                reason = Json.ReadText(ref reader);
             }
             else
             {
@@ -76,16 +56,16 @@ internal static class CoinbaseParser
             return FrameResult.Malformed(FrameError.InvalidJson);
         }
 
-        if (inline is { } done)
+        if (events.WasRead)
         {
-            return done;
+            return events.Result;
         }
 
         if (!channel.IsEmpty)
         {
             if (channel.SequenceEqual("market_trades"u8))
             {
-                return hasEvents ? ReadEvents(symbols, advancedSideIsMaker, ref events, receiveTimeUs, trades) : FrameResult.Malformed(FrameError.MissingField, "events");
+                return events.ReadKept(eventList, trades, "events");
             }
 
             if (channel.SequenceEqual("heartbeats"u8))
@@ -100,7 +80,7 @@ internal static class CoinbaseParser
         {
             // Exchange feed: the trade's fields sit on the root object, in any order; read it again.
             var writer = new TradeWriter(trades);
-            var result = ReadTrade(symbols, null, makerSide: true, allowUnknownSide: false, ref root, receiveTimeUs, ref writer.Next());
+            var result = new TradeReader(symbols, null, makerSide: true, allowUnknownSide: false, receiveTimeUs).Read(ref root, ref writer.Next());
             return result.Kind == FrameKind.None ? writer.Finish() : result;
         }
 
@@ -125,34 +105,26 @@ internal static class CoinbaseParser
     /// <summary>Advanced Trade <c>GET /api/v3/brokerage/market/products/{id}/ticker</c>: <c>{"trades":[..],"best_bid":..,"best_ask":..}</c>.</summary>
     public static FrameResult ParseMarketTrades(SymbolMap symbols, bool sideIsMaker, ReadOnlySpan<byte> body, long receiveTimeUs, Span<ParsedTrade> trades)
     {
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!Json.TryStartObject(body, out var reader))
         {
             return FrameResult.Malformed(FrameError.NotAnObject);
         }
 
         string? error = null, message = null;
-        var list = default(Utf8JsonReader);
-        var hasList = false;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        var list = default(TradesField);
+        while (Json.NextProperty(ref reader, out var name))
         {
-            var name = Json.Name(ref reader);
             if (name.SequenceEqual("trades"u8))
             {
-                reader.Read();
-                list = reader;
-                hasList = reader.TokenType == JsonTokenType.StartArray;
-                reader.Skip();
+                list.Keep(ref reader);
             }
             else if (name.SequenceEqual("error"u8))
             {
-                reader.Read();
-                error = Json.Text(ref reader);
+                error = Json.ReadText(ref reader);
             }
             else if (name.SequenceEqual("message"u8))
             {
-                reader.Read();
-                message = Json.Text(ref reader);
+                message = Json.ReadText(ref reader);
             }
             else
             {
@@ -160,16 +132,15 @@ internal static class CoinbaseParser
             }
         }
 
-        if (!hasList)
+        if (!list.HasKeptArray)
         {
             return error is not null || message is not null
                 ? new FrameResult(FrameKind.SubscribeError, Error: FrameError.ErrorResponse, Code: error, Message: message)
                 : FrameResult.Malformed(FrameError.MissingField, "trades");
         }
 
-        var writer = new TradeWriter(trades);
-        var result = ReadTradeArray(symbols, null, sideIsMaker, allowUnknownSide: true, ref list, receiveTimeUs, ref writer);
-        return result.Kind == FrameKind.None ? writer.Finish() : result;
+        var trade = new TradeReader(symbols, null, sideIsMaker, allowUnknownSide: true, receiveTimeUs);
+        return list.ReadKept(new TradeList<TradeReader>(trade, "trades"), trades, "trades");
     }
 
     /// <summary>Exchange <c>GET /products/{id}/trades</c>: an array of <c>{time, trade_id, price, size, side}</c>, side = maker side.</summary>
@@ -180,13 +151,11 @@ internal static class CoinbaseParser
         if (reader.TokenType == JsonTokenType.StartObject)
         {
             string? message = null;
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            while (Json.NextProperty(ref reader, out var name))
             {
-                var name = Json.Name(ref reader);
                 if (name.SequenceEqual("message"u8))
                 {
-                    reader.Read();
-                    message = Json.Text(ref reader);
+                    message = Json.ReadText(ref reader);
                 }
                 else
                 {
@@ -202,209 +171,110 @@ internal static class CoinbaseParser
             return FrameResult.Malformed(FrameError.WrongType);
         }
 
-        var writer = new TradeWriter(trades);
-        var result = ReadTradeArray(null, symbol, makerSide: true, allowUnknownSide: false, ref reader, receiveTimeUs, ref writer);
-        return result.Kind == FrameKind.None ? writer.Finish() : result;
+        var trade = new TradeReader(null, symbol, makerSide: true, allowUnknownSide: false, receiveTimeUs);
+        return new TradeList<TradeReader>(trade, "trades").Read(ref reader, trades);
     }
 
-    private static FrameResult ReadEvents(SymbolMap symbols, bool sideIsMaker, ref Utf8JsonReader reader, long receiveTimeUs, Span<ParsedTrade> trades)
+    /// <summary>The events of a market_trades message, each with an array of trades.</summary>
+    private readonly struct EventList(SymbolMap symbols, bool sideIsMaker, long receiveTimeUs) : ITradeListReader
     {
-        var writer = new TradeWriter(trades);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        public FrameResult Read(ref Utf8JsonReader reader, Span<ParsedTrade> trades)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
+            var writer = new TradeWriter(trades);
+            var trade = new TradeReader(symbols, null, sideIsMaker, allowUnknownSide: false, receiveTimeUs);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                return FrameResult.Malformed(FrameError.WrongType, "events");
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return FrameResult.Malformed(FrameError.WrongType, "events");
+                }
+
+                while (Json.NextProperty(ref reader, out var name))
+                {
+                    if (!name.SequenceEqual("trades"u8))
+                    {
+                        Json.SkipValue(ref reader);
+                        continue;
+                    }
+
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        return FrameResult.Malformed(FrameError.WrongType, "trades");
+                    }
+
+                    var result = TradeArray.Read(ref reader, trade, ref writer, "trades");
+                    if (result.Kind != FrameKind.None)
+                    {
+                        return result;
+                    }
+                }
             }
 
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            return writer.Finish();
+        }
+    }
+
+    /// <summary>
+    /// One trade: a market_trades entry, an Exchange feed match (the root object) or a REST trade. The side is the
+    /// maker's where <paramref name="makerSide"/>; an unknown side is allowed where <paramref name="allowUnknownSide"/>.
+    /// </summary>
+    private readonly struct TradeReader(SymbolMap? symbols, string? symbol, bool makerSide, bool allowUnknownSide, long receiveTimeUs) : ITradeReader
+    {
+        public FrameResult Read(ref Utf8JsonReader reader, ref ParsedTrade trade)
+        {
+            var t = default(TradeFields);
+            while (!t.Failed && Json.NextProperty(ref reader, out var name))
             {
-                var name = Json.Name(ref reader);
-                if (!name.SequenceEqual("trades"u8))
+                if (name.SequenceEqual("price"u8))
+                {
+                    t.ReadPrice(ref reader, "price");
+                }
+                else if (name.SequenceEqual("size"u8))
+                {
+                    t.ReadQuantity(ref reader, "size");
+                }
+                else if (name.SequenceEqual("side"u8))
+                {
+                    if (Json.ReadString(ref reader, out var side))
+                    {
+                        t.Side = ParseSide(side, makerSide);
+                        t.HasSide = true;
+                    }
+                    else
+                    {
+                        t.Fail(FrameError.WrongType, "side");
+                    }
+                }
+                else if (name.SequenceEqual("product_id"u8))
+                {
+                    t.ReadSymbol(ref reader, "product_id");
+                }
+                else if (name.SequenceEqual("trade_id"u8))
+                {
+                    t.ReadId(ref reader, "trade_id");
+                }
+                else if (name.SequenceEqual("time"u8))
+                {
+                    t.ReadTimeText(ref reader, "time");
+                }
+                else
                 {
                     Json.SkipValue(ref reader);
-                    continue;
-                }
-
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartArray)
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "trades");
-                }
-
-                var result = ReadTradeArray(symbols, null, sideIsMaker, allowUnknownSide: false, ref reader, receiveTimeUs, ref writer);
-                if (result.Kind != FrameKind.None)
-                {
-                    return result;
                 }
             }
+
+            return !t.Failed
+                && t.ResolveSymbol(symbols, symbol, "product_id")
+                && t.SetTradeId(ref trade, "trade_id")
+                && t.RequirePrice("price")
+                && t.RequireQuantity("size")
+                && t.RequireSide("side")
+                && (t.Side != Side.Unspecified || allowUnknownSide || t.Fail(FrameError.InvalidSide, "side"))
+                && t.RequireIsoTime("time")
+                ? t.Write(ref trade, receiveTimeUs)
+                : t.Failure;
         }
-
-        return writer.Finish();
-    }
-
-    private static FrameResult ReadTradeArray(
-        SymbolMap? symbols, string? symbol, bool makerSide, bool allowUnknownSide, ref Utf8JsonReader reader, long receiveTimeUs, ref TradeWriter writer)
-    {
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return FrameResult.Malformed(FrameError.WrongType, "trades");
-            }
-
-            var result = ReadTrade(symbols, symbol, makerSide, allowUnknownSide, ref reader, receiveTimeUs, ref writer.Next());
-            if (result.Kind != FrameKind.None)
-            {
-                return result;
-            }
-        }
-
-        return default;
-    }
-
-    private static FrameResult ReadTrade(
-        SymbolMap? symbols, string? symbol, bool makerSide, bool allowUnknownSide, ref Utf8JsonReader reader, long receiveTimeUs, ref ParsedTrade trade)
-    {
-        ReadOnlySpan<byte> product = default, id = default, time = default, sideText = default;
-        bool hasPrice = false, hasSize = false, hasSide = false;
-        long price = 0, size = 0;
-        uint priceScale = 0, sizeScale = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var name = Json.Name(ref reader);
-            if (name.SequenceEqual("price"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "price");
-                }
-
-                hasPrice = Json.TryDecimal(ref reader, out price, out priceScale);
-                if (!hasPrice)
-                {
-                    return FrameResult.Malformed(FrameError.InvalidDecimal, "price");
-                }
-            }
-            else if (name.SequenceEqual("size"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "size");
-                }
-
-                hasSize = Json.TryDecimal(ref reader, out size, out sizeScale);
-                if (!hasSize)
-                {
-                    return FrameResult.Malformed(FrameError.InvalidDecimal, "size");
-                }
-            }
-            else if (name.SequenceEqual("side"u8))
-            {
-                reader.Read();
-                hasSide = Json.TryString(ref reader, out sideText);
-                if (!hasSide)
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "side");
-                }
-            }
-            else if (name.SequenceEqual("product_id"u8))
-            {
-                reader.Read();
-                if (!Json.TryString(ref reader, out product))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "product_id");
-                }
-            }
-            else if (name.SequenceEqual("trade_id"u8))
-            {
-                reader.Read();
-                if (!Json.TryScalar(ref reader, out id))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "trade_id");
-                }
-            }
-            else if (name.SequenceEqual("time"u8))
-            {
-                reader.Read();
-                if (!Json.TryString(ref reader, out time))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "time");
-                }
-            }
-            else
-            {
-                Json.SkipValue(ref reader);
-            }
-        }
-
-        var canonical = symbol;
-        if (canonical is null)
-        {
-            if (product.IsEmpty)
-            {
-                return FrameResult.Malformed(FrameError.MissingField, "product_id");
-            }
-
-            if (!symbols!.TryGetCanonical(product, out canonical))
-            {
-                return FrameResult.Unknown(FrameError.UnknownSymbol, "product_id");
-            }
-        }
-
-        if (id.IsEmpty)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "trade_id");
-        }
-
-        if (!trade.TrySetTradeId(id))
-        {
-            return FrameResult.Malformed(FrameError.InvalidTradeId, "trade_id");
-        }
-
-        if (!hasPrice)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "price");
-        }
-
-        if (!hasSize)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "size");
-        }
-
-        if (!hasSide)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "side");
-        }
-
-        var side = ParseSide(sideText, makerSide);
-        if (side == Side.Unspecified && !allowUnknownSide)
-        {
-            return FrameResult.Malformed(FrameError.InvalidSide, "side");
-        }
-
-        if (time.IsEmpty)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "time");
-        }
-
-        if (!IsoTime.TryParseMicros(time, out var timeUs))
-        {
-            return FrameResult.Malformed(FrameError.InvalidTimestamp, "time");
-        }
-
-        trade.Symbol = canonical;
-        trade.PriceMantissa = price;
-        trade.PriceScale = priceScale;
-        trade.QuantityMantissa = size;
-        trade.QuantityScale = sizeScale;
-        trade.AggressorSide = side;
-        trade.TradeIdCount = 1;
-        trade.ExchangeTimeUs = timeUs;
-        trade.ReceiveTimeUs = receiveTimeUs;
-        return default;
     }
 
     private static Side ParseSide(ReadOnlySpan<byte> text, bool makerSide)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Sofia.Contracts.V1;
 
@@ -6,6 +7,27 @@ namespace Sofia.Exchanges.Internal;
 /// <summary>Small readers over <see cref="Utf8JsonReader"/> that never allocate and report failure instead of throwing.</summary>
 internal static class Json
 {
+    /// <summary>Reads a frame's opening token; false when the frame is not a JSON object.</summary>
+    public static bool TryStartObject(ReadOnlySpan<byte> frame, out Utf8JsonReader reader)
+    {
+        reader = new Utf8JsonReader(frame);
+        return reader.Read() && reader.TokenType == JsonTokenType.StartObject;
+    }
+
+    /// <summary>Moves to the next property of the current object; false at its end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextProperty(scoped ref Utf8JsonReader reader, out ReadOnlySpan<byte> name)
+    {
+        if (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            name = Name(ref reader);
+            return true;
+        }
+
+        name = default;
+        return false;
+    }
+
     /// <summary>
     /// The current property name's bytes; an escaped name (legal JSON, never sent by exchanges) comes back
     /// empty, so it matches no field and the frame is reported as missing that field rather than misread.
@@ -16,6 +38,27 @@ internal static class Json
     public static bool TryString(scoped ref Utf8JsonReader reader, out ReadOnlySpan<byte> value)
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+        {
+            value = default;
+            return false;
+        }
+
+        value = reader.ValueSpan;
+        return true;
+    }
+
+    /// <summary>Moves from a property name to its value and reads it with <see cref="TryString"/>.</summary>
+    public static bool ReadString(scoped ref Utf8JsonReader reader, out ReadOnlySpan<byte> value)
+    {
+        reader.Read();
+        return TryString(ref reader, out value);
+    }
+
+    /// <summary>Moves from a property name to its value: a number token's raw bytes.</summary>
+    public static bool ReadNumber(scoped ref Utf8JsonReader reader, out ReadOnlySpan<byte> value)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.Number)
         {
             value = default;
             return false;
@@ -74,6 +117,13 @@ internal static class Json
         JsonTokenType.False => "false",
         _ => null,
     };
+
+    /// <summary>Moves from a property name to its value and reads it with <see cref="Text"/>.</summary>
+    public static string? ReadText(scoped ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return Text(ref reader);
+    }
 
     /// <summary>Moves from a property name to its value and skips it (with its children).</summary>
     public static void SkipValue(scoped ref Utf8JsonReader reader)

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Sofia.Contracts.V1;
 using Sofia.Exchanges.Internal;
 
 namespace Sofia.Exchanges.Okx;
@@ -15,39 +14,23 @@ internal static class OkxParser
             return new FrameResult(FrameKind.Pong);
         }
 
-        var reader = new Utf8JsonReader(frame);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!Json.TryStartObject(frame, out var reader))
         {
             return FrameResult.Malformed(FrameError.NotAnObject);
         }
 
+        var tradeList = new TradeList<TradeReader>(new TradeReader(symbols, receiveTimeUs), "data");
+        var data = default(TradesField);
         ReadOnlySpan<byte> evt = default, channel = default;
         string? code = null, message = null, id = null;
-        var data = default(Utf8JsonReader);
-        var hasData = false;
-        FrameResult? inline = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        while (Json.NextProperty(ref reader, out var name))
         {
-            var name = Json.Name(ref reader);
             if (name.SequenceEqual("data"u8))
             {
-                reader.Read();
-                if (!rest && IsTradeChannel(channel) && reader.TokenType == JsonTokenType.StartArray)
+                // OKX sends "arg" first, so the trades of a push are parsed in this one pass.
+                if (!data.Read(ref reader, !rest && IsTradeChannel(channel), tradeList, trades, out var failure))
                 {
-                    // "arg" came first, as OKX sends it: parse the trades in this one pass.
-                    var parsed = ReadTrades(symbols, ref reader, receiveTimeUs, trades);
-                    if (parsed.Kind is not (FrameKind.Trades or FrameKind.BufferTooSmall))
-                    {
-                        return parsed;
-                    }
-
-                    inline = parsed;
-                }
-                else
-                {
-                    data = reader;
-                    hasData = reader.TokenType == JsonTokenType.StartArray;
-                    reader.Skip();
+                    return failure;
                 }
             }
             else if (name.SequenceEqual("arg"u8))
@@ -58,13 +41,11 @@ internal static class OkxParser
                     return FrameResult.Malformed(FrameError.WrongType, "arg");
                 }
 
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                while (Json.NextProperty(ref reader, out var inner))
                 {
-                    var inner = Json.Name(ref reader);
                     if (inner.SequenceEqual("channel"u8))
                     {
-                        reader.Read();
-                        Json.TryString(ref reader, out channel);
+                        Json.ReadString(ref reader, out channel);
                     }
                     else
                     {
@@ -74,23 +55,19 @@ internal static class OkxParser
             }
             else if (name.SequenceEqual("event"u8))
             {
-                reader.Read();
-                Json.TryString(ref reader, out evt);
+                Json.ReadString(ref reader, out evt);
             }
             else if (name.SequenceEqual("code"u8))
             {
-                reader.Read();
-                code = Json.Text(ref reader);
+                code = Json.ReadText(ref reader);
             }
             else if (name.SequenceEqual("msg"u8))
             {
-                reader.Read();
-                message = Json.Text(ref reader);
+                message = Json.ReadText(ref reader);
             }
             else if (name.SequenceEqual("id"u8))
             {
-                reader.Read();
-                id = Json.Text(ref reader);
+                id = Json.ReadText(ref reader);
             }
             else
             {
@@ -110,7 +87,7 @@ internal static class OkxParser
                 return new FrameResult(FrameKind.SubscribeError, Error: FrameError.ErrorResponse, Code: code, Message: message);
             }
 
-            return hasData ? ReadTrades(symbols, ref data, receiveTimeUs, trades) : FrameResult.Malformed(FrameError.MissingField, "data");
+            return data.ReadKept(tradeList, trades, "data");
         }
 
         if (!evt.IsEmpty)
@@ -118,9 +95,9 @@ internal static class OkxParser
             return Event(evt, id, code, message);
         }
 
-        if (inline is { } done)
+        if (data.WasRead)
         {
-            return done;
+            return data.Result;
         }
 
         if (channel.IsEmpty)
@@ -133,7 +110,7 @@ internal static class OkxParser
             return FrameResult.Ignored("arg");
         }
 
-        return hasData ? ReadTrades(symbols, ref data, receiveTimeUs, trades) : FrameResult.Malformed(FrameError.MissingField, "data");
+        return data.ReadKept(tradeList, trades, "data");
     }
 
     private static bool IsTradeChannel(ReadOnlySpan<byte> channel) => channel.SequenceEqual("trades"u8) || channel.SequenceEqual("trades-all"u8);
@@ -155,170 +132,63 @@ internal static class OkxParser
             : FrameResult.Ignored("event");
     }
 
-    private static FrameResult ReadTrades(SymbolMap symbols, ref Utf8JsonReader reader, long receiveTimeUs, Span<ParsedTrade> trades)
+    /// <summary>One object of a trades push or of a REST trades response.</summary>
+    private readonly struct TradeReader(SymbolMap symbols, long receiveTimeUs) : ITradeReader
     {
-        var writer = new TradeWriter(trades);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        public FrameResult Read(ref Utf8JsonReader reader, ref ParsedTrade trade)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
+            var t = default(TradeFields);
+            long count = 1;
+            while (!t.Failed && Json.NextProperty(ref reader, out var name))
             {
-                return FrameResult.Malformed(FrameError.WrongType, "data");
-            }
-
-            var result = ReadTrade(symbols, ref reader, receiveTimeUs, ref writer.Next());
-            if (result.Kind != FrameKind.None)
-            {
-                return result;
-            }
-        }
-
-        return writer.Finish();
-    }
-
-    private static FrameResult ReadTrade(SymbolMap symbols, ref Utf8JsonReader reader, long receiveTimeUs, ref ParsedTrade trade)
-    {
-        ReadOnlySpan<byte> instId = default, id = default, time = default;
-        bool hasPrice = false, hasSize = false;
-        long price = 0, size = 0, count = 1;
-        uint priceScale = 0, sizeScale = 0;
-        var side = Side.Unspecified;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var name = Json.Name(ref reader);
-            if (name.SequenceEqual("px"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String)
+                if (name.SequenceEqual("px"u8))
                 {
-                    return FrameResult.Malformed(FrameError.WrongType, "px");
+                    t.ReadPrice(ref reader, "px");
                 }
-
-                hasPrice = Json.TryDecimal(ref reader, out price, out priceScale);
-                if (!hasPrice)
+                else if (name.SequenceEqual("sz"u8))
                 {
-                    return FrameResult.Malformed(FrameError.InvalidDecimal, "px");
+                    t.ReadQuantity(ref reader, "sz");
                 }
-            }
-            else if (name.SequenceEqual("sz"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String)
+                else if (name.SequenceEqual("side"u8))
                 {
-                    return FrameResult.Malformed(FrameError.WrongType, "sz");
+                    t.ReadSide(ref reader, "side", "buy"u8, "sell"u8);
                 }
-
-                hasSize = Json.TryDecimal(ref reader, out size, out sizeScale);
-                if (!hasSize)
+                else if (name.SequenceEqual("instId"u8))
                 {
-                    return FrameResult.Malformed(FrameError.InvalidDecimal, "sz");
+                    t.ReadSymbol(ref reader, "instId");
+                }
+                else if (name.SequenceEqual("tradeId"u8))
+                {
+                    t.ReadId(ref reader, "tradeId");
+                }
+                else if (name.SequenceEqual("ts"u8))
+                {
+                    t.ReadTime(ref reader, "ts");
+                }
+                else if (name.SequenceEqual("count"u8))
+                {
+                    // The "trades" channel aggregates: one print covers count consecutive ids.
+                    reader.Read();
+                    if (!Json.TryInt64(ref reader, out count) || count is < 1 or > int.MaxValue)
+                    {
+                        t.Fail(FrameError.InvalidNumber, "count");
+                    }
+                }
+                else
+                {
+                    Json.SkipValue(ref reader);
                 }
             }
-            else if (name.SequenceEqual("side"u8))
-            {
-                reader.Read();
-                if (!Json.TryString(ref reader, out var text))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "side");
-                }
 
-                side = text.SequenceEqual("buy"u8) ? Side.Buy : text.SequenceEqual("sell"u8) ? Side.Sell : Side.Unspecified;
-                if (side == Side.Unspecified)
-                {
-                    return FrameResult.Malformed(FrameError.InvalidSide, "side");
-                }
-            }
-            else if (name.SequenceEqual("instId"u8))
-            {
-                reader.Read();
-                if (!Json.TryString(ref reader, out instId))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "instId");
-                }
-            }
-            else if (name.SequenceEqual("tradeId"u8))
-            {
-                reader.Read();
-                if (!Json.TryScalar(ref reader, out id))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "tradeId");
-                }
-            }
-            else if (name.SequenceEqual("ts"u8))
-            {
-                reader.Read();
-                if (!Json.TryScalar(ref reader, out time))
-                {
-                    return FrameResult.Malformed(FrameError.WrongType, "ts");
-                }
-            }
-            else if (name.SequenceEqual("count"u8))
-            {
-                reader.Read();
-                if (!Json.TryInt64(ref reader, out count) || count is < 1 or > int.MaxValue)
-                {
-                    return FrameResult.Malformed(FrameError.InvalidNumber, "count");
-                }
-            }
-            else
-            {
-                Json.SkipValue(ref reader);
-            }
+            return !t.Failed
+                && t.ResolveSymbol(symbols, "instId")
+                && t.SetTradeId(ref trade, "tradeId")
+                && t.RequirePrice("px")
+                && t.RequireQuantity("sz")
+                && t.RequireSide("side")
+                && t.RequireMillisecondTime("ts")
+                ? t.Write(ref trade, receiveTimeUs, (int)count)
+                : t.Failure;
         }
-
-        if (instId.IsEmpty)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "instId");
-        }
-
-        if (!symbols.TryGetCanonical(instId, out var canonical))
-        {
-            return FrameResult.Unknown(FrameError.UnknownSymbol, "instId");
-        }
-
-        if (id.IsEmpty)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "tradeId");
-        }
-
-        if (!trade.TrySetTradeId(id))
-        {
-            return FrameResult.Malformed(FrameError.InvalidTradeId, "tradeId");
-        }
-
-        if (!hasPrice)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "px");
-        }
-
-        if (!hasSize)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "sz");
-        }
-
-        if (side == Side.Unspecified)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "side");
-        }
-
-        if (time.IsEmpty)
-        {
-            return FrameResult.Malformed(FrameError.MissingField, "ts");
-        }
-
-        if (!Json.TryMillisecondsAsMicros(time, out var timeUs))
-        {
-            return FrameResult.Malformed(FrameError.InvalidTimestamp, "ts");
-        }
-
-        trade.Symbol = canonical;
-        trade.PriceMantissa = price;
-        trade.PriceScale = priceScale;
-        trade.QuantityMantissa = size;
-        trade.QuantityScale = sizeScale;
-        trade.AggressorSide = side;
-        trade.TradeIdCount = (int)count;
-        trade.ExchangeTimeUs = timeUs;
-        trade.ReceiveTimeUs = receiveTimeUs;
-        return default;
     }
 }
