@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Sofia.Testing.Tests;
 
@@ -140,17 +138,9 @@ public sealed class ClickHouseServerTests
     public async Task Disposing_a_clickhouse_server_twice_leaves_no_process_and_no_temp_directory(CancellationToken cancellationToken)
     {
         var server = await ClickHouseServer.StartNewAsync(cancellationToken);
-        var (pid, directory) = (server.ProcessId!.Value, server.DataDirectory);
-        Assert.That(File.Exists(Path.Combine(directory, "config.xml")), Is.True);
+        Assert.That(File.Exists(Path.Combine(server.DataDirectory, "config.xml")), Is.True);
 
-        await server.DisposeAsync();
-        await server.DisposeAsync();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(ProcessState.IsAlive(pid), Is.False);
-            Assert.That(Directory.Exists(directory), Is.False);
-        });
+        await FixtureChecks.DisposeTwiceAndAssertNothingIsLeftAsync(server, server.ProcessId!.Value, server.DataDirectory);
     }
 
     [Test]
@@ -159,12 +149,10 @@ public sealed class ClickHouseServerTests
     {
         await using var server = await ClickHouseServer.StartNewAsync(cancellationToken);
         await server.StopAsync(cancellationToken);
-        using var squatter = new TcpListener(IPAddress.Loopback, server.HttpPort);
-        squatter.Start();
 
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => server.StartAsync(cancellationToken));
+        var error = FixtureChecks.StartWithPortTaken(server.HttpPort, () => server.StartAsync(cancellationToken));
 
-        Assert.That(error!.Message, Does.Contain("clickhouse-server exited with code").And.Contain("Address already in use"));
+        Assert.That(error, Does.Contain("clickhouse-server exited with code").And.Contain("Address already in use"));
         Assert.That(server.IsRunning, Is.False);
     }
 

@@ -126,17 +126,9 @@ public sealed class NatsServerTests
     public async Task Disposing_a_nats_server_twice_leaves_no_process_and_no_temp_directory(CancellationToken cancellationToken)
     {
         var server = await NatsServer.StartNewAsync(cancellationToken);
-        var (pid, directory) = (server.ProcessId!.Value, server.DataDirectory);
-        Assert.That(Directory.Exists(directory), Is.True);
+        Assert.That(Directory.Exists(server.DataDirectory), Is.True);
 
-        await server.DisposeAsync();
-        await server.DisposeAsync();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(ProcessState.IsAlive(pid), Is.False);
-            Assert.That(Directory.Exists(directory), Is.False);
-        });
+        await FixtureChecks.DisposeTwiceAndAssertNothingIsLeftAsync(server, server.ProcessId!.Value, server.DataDirectory);
     }
 
     [Test]
@@ -145,12 +137,10 @@ public sealed class NatsServerTests
     {
         await using var server = await NatsServer.StartNewAsync(cancellationToken);
         await server.StopAsync(cancellationToken);
-        using var squatter = new System.Net.Sockets.TcpListener(IPAddress.Loopback, server.Port);
-        squatter.Start();
 
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => server.StartAsync(cancellationToken));
+        var error = FixtureChecks.StartWithPortTaken(server.Port, () => server.StartAsync(cancellationToken));
 
-        Assert.That(error!.Message, Does.Contain("nats-server exited with code").And.Contain("address already in use"));
+        Assert.That(error, Does.Contain("nats-server exited with code").And.Contain("address already in use"));
         Assert.That(server.IsRunning, Is.False);
     }
 

@@ -77,24 +77,9 @@ public sealed class ClickHouseServer : IAsyncDisposable
     public static async Task<ClickHouseServer> StartNewAsync(ClickHouseServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var binary = ServerBinary.Resolve(
-            options.BinaryPath,
-            "clickhouse-server",
-            "SOFIA_CLICKHOUSE_SERVER",
-            ["/usr/sbin/clickhouse-server", "/usr/bin/clickhouse-server"],
-            "run scripts/bootstrap.sh as root to install it");
-        var supervisor = await SupervisedProcess.LaunchAsync("sofia-clickhouse", cancellationToken);
-        var server = new ClickHouseServer(supervisor, binary, options);
-        try
-        {
-            await server._host.StartOnFreshPortsAsync(cancellationToken);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        var binary = ServerBinary.ResolveInstalled(options.BinaryPath, "clickhouse-server", "SOFIA_CLICKHOUSE_SERVER");
+        return await ServerHost.LaunchAsync(
+            "sofia-clickhouse", supervisor => new ClickHouseServer(supervisor, binary, options), server => server._host, cancellationToken);
     }
 
     /// <summary>

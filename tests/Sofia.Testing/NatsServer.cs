@@ -72,24 +72,9 @@ public sealed class NatsServer : IAsyncDisposable
     public static async Task<NatsServer> StartNewAsync(NatsServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var binary = ServerBinary.Resolve(
-            options.BinaryPath,
-            "nats-server",
-            "SOFIA_NATS_SERVER",
-            ["/usr/sbin/nats-server", "/usr/bin/nats-server"],
-            "run scripts/bootstrap.sh as root to install it");
-        var supervisor = await SupervisedProcess.LaunchAsync("sofia-nats", cancellationToken);
-        var server = new NatsServer(supervisor, binary, options);
-        try
-        {
-            await server._host.StartOnFreshPortsAsync(cancellationToken);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        var binary = ServerBinary.ResolveInstalled(options.BinaryPath, "nats-server", "SOFIA_NATS_SERVER");
+        return await ServerHost.LaunchAsync(
+            "sofia-nats", supervisor => new NatsServer(supervisor, binary, options), server => server._host, cancellationToken);
     }
 
     /// <summary>Starts the stopped or killed server again on the same ports with the same store.</summary>

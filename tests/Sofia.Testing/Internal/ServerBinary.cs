@@ -43,6 +43,10 @@ internal static class ServerBinary
         throw NotFound(name, installHint, $"{looked}{variable}");
     }
 
+    /// <summary>A server that scripts/bootstrap.sh installs: <see cref="Resolve"/> with Debian's paths, /usr/sbin then /usr/bin.</summary>
+    public static string ResolveInstalled(string? configured, string name, string environmentVariable) =>
+        Resolve(configured, name, environmentVariable, [$"/usr/sbin/{name}", $"/usr/bin/{name}"], "run scripts/bootstrap.sh as root to install it");
+
     private static FileNotFoundException NotFound(string name, string installHint, string looked) =>
         new($"{name} not found: {installHint} (looked in {looked}).", name);
 }

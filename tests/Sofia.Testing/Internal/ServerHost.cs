@@ -18,6 +18,28 @@ internal sealed class ServerHost(SupervisedProcess supervisor, ServerSpec spec) 
 
     public bool IsRunning => Supervisor.CurrentRun is not null;
 
+    /// <summary>
+    /// Launches a watchdog, creates a server under it and starts the server on fresh ports. A server that does
+    /// not start is disposed, leaving no process and no directory, before the failure is rethrown.
+    /// </summary>
+    public static async Task<TServer> LaunchAsync<TServer>(
+        string namePrefix, Func<SupervisedProcess, TServer> create, Func<TServer, ServerHost> host, CancellationToken cancellationToken)
+        where TServer : IAsyncDisposable
+    {
+        var supervisor = await SupervisedProcess.LaunchAsync(namePrefix, cancellationToken);
+        var server = create(supervisor);
+        try
+        {
+            await host(server).StartOnFreshPortsAsync(cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>The first start: new ports for each attempt that finds a port taken.</summary>
     public async Task StartOnFreshPortsAsync(CancellationToken cancellationToken)
     {
