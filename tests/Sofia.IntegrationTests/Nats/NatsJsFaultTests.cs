@@ -147,6 +147,59 @@ public sealed class NatsJsFaultTests : NatsServerTestBase
         Assert.That(reconnects(), Is.EqualTo(1));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Consume_pulls_again_after_missed_heartbeats_when_the_server_freezes(CancellationToken cancellationToken)
+    {
+        using var recording = new RecordingLoggerProvider();
+        using var loggers = new Microsoft.Extensions.Logging.LoggerFactory([recording]);
+        var stream = Unique("S");
+        await using var connection = await ConnectAsync(cancellationToken, new NatsOptions { LoggerFactory = loggers });
+        var js = new NatsJsContext(connection);
+        await js.CreateOrUpdateStreamAsync(new StreamConfig(stream, [stream + ".>"]), cancellationToken);
+        var consumer = await js.CreateOrUpdateConsumerAsync(stream, new ConsumerConfig { DurableName = "c" }, cancellationToken);
+        var options = new NatsJsConsumeOptions { MaxMessages = 10, IdleHeartbeat = TimeSpan.FromMilliseconds(300), Expires = TimeSpan.FromSeconds(30) };
+        var pid = Server.ProcessId!.Value;
+        var freeze = Task.Run(
+            async () =>
+            {
+                await Task.Delay(500, cancellationToken);
+                Signal("STOP", pid);
+                try
+                {
+                    await Task.Delay(1_500, cancellationToken);
+                }
+                finally
+                {
+                    Signal("CONT", pid);
+                }
+
+                await js.PublishAsync(stream + ".x", "after the freeze"u8.ToArray(), cancellationToken: cancellationToken);
+            },
+            cancellationToken);
+
+        NatsJsMsg received = default;
+        await foreach (var msg in consumer.ConsumeAsync(options, cancellationToken))
+        {
+            received = msg;
+            await msg.AckAsync(cancellationToken);
+            break;
+        }
+
+        await freeze;
+        Assert.Multiple(() =>
+        {
+            Assert.That(received.Data.ToArray(), Is.EqualTo("after the freeze"u8.ToArray()));
+            Assert.That(recording.EventIds, Does.Contain(2100), "a pull reset was logged");
+        });
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     private static Func<int> CountReconnects(NatsConnection connection)
     {
         var count = 0;
