@@ -163,6 +163,9 @@ public sealed class IngestBenchmark
             {
                 ["Ingestor:StaleAfterSeconds"] = "30",
                 ["Ingestor:WhaleThresholdUsd"] = "100000",
+
+                // A consumer too slow for the offered rate is cut by the simulator; let backfill page through the whole gap.
+                ["Ingestor:BackfillMaxPages"] = "10000",
                 ["Logging:LogLevel:Default"] = "Warning",
             },
             historyCapacity: 2_000_000);
