@@ -33,6 +33,6 @@ internal static partial class TickWriterLog
     [LoggerMessage(EventId = 5009, Level = LogLevel.Debug, Message = "Stored {Rows} rows in {Seconds} s")]
     public static partial void BatchStored(ILogger logger, int rows, double seconds);
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Candle query failed for {Exchange} {Symbol}")]
-    public static partial void QueryFailed(ILogger logger, string exchange, string symbol, Exception error);
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "A read query failed; the API answers 503")]
+    public static partial void QueryFailed(ILogger logger, Exception error);
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sofia.ClickHouse;
 using Sofia.Contracts;
 using Sofia.TickWriter.Domain;
 using Sofia.TickWriter.Storage;
@@ -23,6 +25,7 @@ internal static class TickWriterApi
         string? from,
         string? to,
         CandleStore store,
+        ILogger<CandleStore> logger,
         CancellationToken cancellationToken)
     {
         if (!CandleQuery.TryParse(exchange, symbol, interval, from, to, out var query, out var failure))
@@ -30,25 +33,58 @@ internal static class TickWriterApi
             return BadParameter(failure.Parameter, failure.Error);
         }
 
-        var candles = await store.GetCandlesAsync(query!, cancellationToken);
-        return TypedResults.Ok(new CandlesResponse(query!.Exchange, query.Symbol, query.Interval.Name, query.From, query.To, candles));
+        try
+        {
+            var candles = await store.GetCandlesAsync(query!, cancellationToken);
+            return TypedResults.Ok(new CandlesResponse(query!.Exchange, query.Symbol, query.Interval.Name, query.From, query.To, candles));
+        }
+        catch (Exception ex) when (ex is ClickHouseException or TimeoutException)
+        {
+            return StorageUnavailable(logger, ex);
+        }
     }
 
-    private static async Task<IResult> GetPriceAsync(string symbol, CandleStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetPriceAsync(string symbol, CandleStore store, ILogger<CandleStore> logger, CancellationToken cancellationToken)
     {
         if (!Symbols.TryCanonicalize(symbol, out var canonical, out var error))
         {
             return BadParameter("symbol", error);
         }
 
-        var prices = await store.GetLastPricesAsync(canonical, cancellationToken);
-        return TypedResults.Ok(new PriceResponse(canonical, prices));
+        try
+        {
+            var prices = await store.GetLastPricesAsync(canonical, cancellationToken);
+            return TypedResults.Ok(new PriceResponse(canonical, prices));
+        }
+        catch (Exception ex) when (ex is ClickHouseException or TimeoutException)
+        {
+            return StorageUnavailable(logger, ex);
+        }
     }
 
-    private static async Task<IResult> GetSymbolsAsync(CandleStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new SymbolsResponse(await store.GetSymbolsAsync(cancellationToken)));
+    private static async Task<IResult> GetSymbolsAsync(CandleStore store, ILogger<CandleStore> logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(new SymbolsResponse(await store.GetSymbolsAsync(cancellationToken)));
+        }
+        catch (Exception ex) when (ex is ClickHouseException or TimeoutException)
+        {
+            return StorageUnavailable(logger, ex);
+        }
+    }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem BadParameter(string parameter, string error) =>
+    // The schema may not be migrated yet, or ClickHouse may be down: a 503 the client can retry, not a 500.
+    private static ProblemHttpResult StorageUnavailable(ILogger logger, Exception error)
+    {
+        TickWriterLog.QueryFailed(logger, error);
+        return TypedResults.Problem(
+            detail: "ClickHouse could not answer; try again shortly",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Storage unavailable");
+    }
+
+    private static ValidationProblem BadParameter(string parameter, string error) =>
         TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { [parameter] = [error] },
             detail: $"{parameter}: {error}",

@@ -64,4 +64,19 @@ public sealed class TickWriterApiTests
             Assert.That(root.GetProperty("title").GetString(), Does.Contain(parameter));
         });
     }
+
+    [TestCase("/api/candles?exchange=binance&symbol=BTC-USDT&interval=1m&from=0&to=60000")]
+    [TestCase("/api/price/BTC-USDT")]
+    [TestCase("/api/symbols")]
+    [CancelAfter(30_000)]
+    public async Task Unreachable_storage_is_a_503_problem(string url, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(new Uri(url, UriKind.Relative), cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        });
+    }
 }

@@ -33,6 +33,7 @@ public sealed class TickWriterHostTests
             ["ClickHouse:Url"] = clickHouse.HttpUrl.ToString(),
             ["ClickHouse:Database"] = database,
             ["TickWriter:BatchDelayMs"] = "50",
+            ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.AddSofiaDefaults();
         builder.Services.AddTickWriter();
@@ -60,6 +61,13 @@ public sealed class TickWriterHostTests
         {
             using var response = await http.GetAsync(new Uri("/api/candles?exchange=binance&symbol=BTC-USDT&interval=1h&from=2024-03-01T00:00:00Z&to=1709337600000", UriKind.Relative), cancellationToken);
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                // Not migrated yet: the API says so instead of failing.
+                await Task.Delay(100, cancellationToken);
+                continue;
+            }
+
             candles = json.RootElement.GetProperty("candles").Clone();
             if (response.StatusCode == HttpStatusCode.OK && candles.EnumerateArray().Sum(c => c.GetProperty("trades").GetInt64()) == expected.Sum(c => c.Trades))
             {
