@@ -167,7 +167,36 @@ public sealed class NatsServerTests
         Assert.That(SofiaTempDirectories().Except(before), Is.Empty);
     }
 
-    private static string[] SofiaTempDirectories() => Directory.GetDirectories(Path.GetTempPath(), "sofia-nats.*");
+    // Only directories this test host could have leaked: other test runs on the machine make their own.
+    private static string[] SofiaTempDirectories() =>
+        Array.FindAll(Directory.GetDirectories(Path.GetTempPath(), "sofia-nats.*"), CouldBelongToThisProcess);
+
+    private static bool CouldBelongToThisProcess(string directory)
+    {
+        string watchdog;
+        try
+        {
+            watchdog = File.ReadAllText(Path.Combine(directory, "watchdog.pid")).Trim();
+        }
+        catch (IOException)
+        {
+            return false; // Being created or removed by another test host right now.
+        }
+
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{watchdog}/stat");
+        }
+        catch (IOException)
+        {
+            return true; // Its watchdog is gone yet the directory stayed: a leak, whoever made it.
+        }
+
+        // Field 4 of /proc/PID/stat, after the parenthesised command name, is the parent pid.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields[1] == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static async Task CreateStreamWithOneMessageAsync(NatsWire wire, string stream, CancellationToken cancellationToken)
     {

@@ -72,7 +72,7 @@ while :; do
     cleanup
   fi
   if ! alive "$host"; then cleanup; fi
-  if [ -n "$srv" ] && ! kill -0 "$srv" 2>/dev/null; then
+  if [ -n "$srv" ] && ! alive "$srv"; then
     wait "$srv"
     echo "exited $?"
     srv=
