@@ -40,6 +40,7 @@ internal static class TickWriterRegistration
                     Database = storage.Database,
                     User = storage.User,
                     Password = storage.Password,
+                    CompressRequests = storage.CompressInserts,
                 },
                 sp.GetRequiredService<ILogger<ClickHouseClient>>(),
                 sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());

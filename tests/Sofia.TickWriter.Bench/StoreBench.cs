@@ -68,7 +68,7 @@ internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, i
         long firstBatch = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var clock = new Stopwatch();
-        var database = await StartWorkerAsync(source, new TickWriterOptions(), (batch, _) =>
+        var database = await StartWorkerAsync(source, ThroughputOptions(), (batch, _) =>
         {
             // Sustained rate: from the end of the first insert to the end of the last, so start-up
             // (migration, consumer creation) is not counted.
@@ -92,6 +92,12 @@ internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, i
         await StopWorkersAsync();
         return (database, elapsed, insertLatencies);
     }
+
+    private static TickWriterOptions ThroughputOptions() => new()
+    {
+        BatchSize = int.Parse(Environment.GetEnvironmentVariable("BENCH_BATCH") ?? "20000", CultureInfo.InvariantCulture),
+        PullBatch = int.Parse(Environment.GetEnvironmentVariable("BENCH_PULL") ?? "5000", CultureInfo.InvariantCulture),
+    };
 
     private async Task<TimeSpan> MeasureClickHouseClientAsync(string sourceDatabase, CancellationToken cancellationToken)
     {

@@ -21,6 +21,9 @@ internal sealed record ClickHouseStorageOptions
 
     public string? Password { get; init; }
 
+    /// <summary>Gzip insert bodies (measured faster even on loopback: the server reads a third of the bytes).</summary>
+    public bool CompressInserts { get; init; } = true;
+
     /// <summary>Folder of the versioned .sql files; relative paths are under the service's own folder.</summary>
     [Required(ErrorMessage = "is required")]
     public string MigrationsDirectory { get; init; } = "clickhouse";

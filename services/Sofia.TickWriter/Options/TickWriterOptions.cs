@@ -35,8 +35,11 @@ internal sealed record TickWriterOptions : IValidatableObject
     [Range(500, 600_000, ErrorMessage = "must be between 500 and 600000 milliseconds")]
     public int CircuitBreakMs { get; init; } = 5_000;
 
-    /// <summary>Messages delivered but not yet acknowledged: a batch in flight, the next one and the buffers.</summary>
-    public int MaxAckPending => (BatchSize * 3) + PullBatch;
+    /// <summary>Decoded rows waiting for a batch: two batches, so decoding goes on while a batch is inserted.</summary>
+    public int ChannelCapacity => Math.Max(BatchSize, PullBatch) * 2;
+
+    /// <summary>Messages delivered but not yet acknowledged: the batch in flight, the channel and the pull buffer.</summary>
+    public int MaxAckPending => BatchSize + ChannelCapacity + (PullBatch * 2);
 
     public TimeSpan BatchDelay => TimeSpan.FromMilliseconds(BatchDelayMs);
 

@@ -52,7 +52,7 @@ internal sealed class TickPipeline
         _metrics = metrics;
         _time = time;
         _logger = logger;
-        _decoded = Channel.CreateBounded<TickRow>(new BoundedChannelOptions(Math.Max(options.BatchSize, options.PullBatch))
+        _decoded = Channel.CreateBounded<TickRow>(new BoundedChannelOptions(options.ChannelCapacity)
         {
             SingleReader = true,
             SingleWriter = true,

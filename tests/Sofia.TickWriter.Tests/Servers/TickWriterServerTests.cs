@@ -112,6 +112,8 @@ public sealed class TickWriterServerTests
         {
             Assert.That(notReadySeen, Is.True, "readiness went not-ready while ClickHouse was down");
             Assert.That(harness.State.NotReadyReason, Is.Null, "ready again");
+            // The outage is longer than the 4 s ack wait: only the in-progress acks kept the held messages from coming back.
+            Assert.That(await harness.RowsSeenByCandleViewAsync(cancellationToken), Is.EqualTo((ulong)ticks.Count), "nothing was redelivered while retrying");
             Assert.That(await harness.DistinctTicksAsync(cancellationToken), Is.EqualTo((ulong)ticks.Count));
         });
         await AssertCandlesExactAsync(harness, ticks, cancellationToken);
