@@ -103,6 +103,21 @@ public sealed class TickDecoderTests
         Assert.That(error, Is.Not.Empty);
     }
 
+    [Test]
+    public void Decoding_allocates_nothing()
+    {
+        var payload = NewTick().ToByteArray();
+        TickDecoder.TryDecode(payload, out _, out _);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            TickDecoder.TryDecode(payload, out _, out _);
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
     internal static Tick NewTick() => new()
     {
         Exchange = "binance",

@@ -80,6 +80,7 @@ public sealed class TickWriterHostTests
         using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken);
         using var price = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/price/btc-usdt", UriKind.Relative), cancellationToken));
         using var symbols = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/symbols", UriKind.Relative), cancellationToken));
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
         var first = candles[0];
         var lastBinance = ticks.Where(t => t.Exchange == "binance" && t.Symbol == "BTC-USDT")
             .OrderBy(t => t.ExchangeTimeUs).ThenBy(t => t.TradeId.Length).ThenBy(t => t.TradeId, StringComparer.Ordinal).Last();
@@ -95,6 +96,13 @@ public sealed class TickWriterHostTests
             Assert.That(price.RootElement.GetProperty("prices")[0].GetProperty("exchange").GetString(), Is.EqualTo("binance"));
             Assert.That(price.RootElement.GetProperty("prices")[0].GetProperty("price").GetDecimal(), Is.EqualTo(lastBinance.Price.ToDecimal()));
             Assert.That(symbols.RootElement.GetProperty("symbols").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(metrics, Does.Contain("sofia_tickwriter_rows_total"));
+            Assert.That(metrics, Does.Contain("sofia_tickwriter_insert_duration_seconds_bucket"));
+            Assert.That(metrics, Does.Contain("sofia_tickwriter_batch_size_bucket"));
+            Assert.That(metrics, Does.Contain("sofia_tickwriter_dead_letters_total"));
+            Assert.That(metrics, Does.Contain("sofia_tickwriter_insert_failures_total"));
+            Assert.That(metrics, Does.Contain("sofia_tickwriter_consumer_pending"));
+            Assert.That(metrics, Does.Contain("sofia_tickwriter_consumer_ack_pending"));
         });
         await app.StopAsync(cancellationToken);
     }
