@@ -35,4 +35,7 @@ internal static partial class TickWriterLog
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "A read query failed; the API answers 503")]
     public static partial void QueryFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Could not flush the last acknowledgements; those messages will be delivered again")]
+    public static partial void FlushFailed(ILogger logger, Exception error);
 }

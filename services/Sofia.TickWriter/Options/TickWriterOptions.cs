@@ -35,11 +35,17 @@ internal sealed record TickWriterOptions : IValidatableObject
     [Range(500, 600_000, ErrorMessage = "must be between 500 and 600000 milliseconds")]
     public int CircuitBreakMs { get; init; } = 5_000;
 
+    /// <summary>How long a stopping writer may spend storing and acknowledging the rows it already decoded.</summary>
+    [Range(0, 600_000, ErrorMessage = "must be between 0 and 600000 milliseconds")]
+    public int DrainTimeoutMs { get; init; } = 10_000;
+
     /// <summary>Decoded rows waiting for a batch: two batches, so decoding goes on while a batch is inserted.</summary>
     public int ChannelCapacity => Math.Max(BatchSize, PullBatch) * 2;
 
     /// <summary>Messages delivered but not yet acknowledged: the batch in flight, the channel and the pull buffer.</summary>
     public int MaxAckPending => BatchSize + ChannelCapacity + (PullBatch * 2);
+
+    public TimeSpan DrainTimeout => TimeSpan.FromMilliseconds(DrainTimeoutMs);
 
     public TimeSpan BatchDelay => TimeSpan.FromMilliseconds(BatchDelayMs);
 

@@ -63,29 +63,49 @@ internal sealed class TickPipeline
     /// <summary>Runs after a batch is stored and before it is acknowledged; tests crash here.</summary>
     public Func<IReadOnlyList<TickRow>, CancellationToken, ValueTask>? AfterInsert { get; init; }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs until <paramref name="stoppingToken"/> is cancelled, then stops pulling and drains: the rows already
+    /// decoded are stored and acknowledged, for at most <see cref="TickWriterOptions.DrainTimeout"/>.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var failed = new CancellationTokenSource();
+        using var intake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, failed.Token);
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(failed.Token);
+        using var stopping = stoppingToken.Register(() => drain.CancelAfter(_options.DrainTimeout));
         var tasks = new[]
         {
-            Guard(ReceiveAsync(failed.Token), failed),
-            Guard(WriteAsync(failed.Token), failed),
-            Guard(WatchConsumerAsync(failed.Token), failed),
+            Guard(ReceiveThenCompleteAsync(intake.Token), failed, stoppingToken),
+            Guard(WriteAsync(drain.Token), failed, stoppingToken),
+            Guard(WatchConsumerAsync(intake.Token), failed, stoppingToken),
         };
         await Task.WhenAll(tasks);
     }
 
-    private static async Task Guard(Task task, CancellationTokenSource failed)
+    private static async Task Guard(Task task, CancellationTokenSource failed, CancellationToken stoppingToken)
     {
         try
         {
             await task;
         }
-        catch
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             // One part failing stops the others; the first error surfaces through Task.WhenAll.
             await failed.CancelAsync();
             throw;
+        }
+    }
+
+    private async Task ReceiveThenCompleteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReceiveAsync(cancellationToken);
+        }
+        finally
+        {
+            // The batcher stores what is left, then ends.
+            _decoded.Writer.TryComplete();
         }
     }
 

@@ -85,7 +85,23 @@ internal sealed class TickWriterWorker(
         };
         state.Consuming(nats);
         TickWriterLog.Consuming(_logger, Source.Stream.Name, Source.Durable, settings.BatchSize, settings.BatchDelayMs, settings.AckWaitSeconds);
-        await pipeline.RunAsync(cancellationToken);
+        try
+        {
+            await pipeline.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            // The last acks are in the write buffer; send them before the connection closes.
+            using var flush = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await nats.FlushAsync(flush.Token);
+            }
+            catch (Exception ex) when (ex is NatsException or OperationCanceledException or ObjectDisposedException)
+            {
+                TickWriterLog.FlushFailed(_logger, ex);
+            }
+        }
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)

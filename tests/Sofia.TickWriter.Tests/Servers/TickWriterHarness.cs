@@ -32,7 +32,7 @@ internal sealed class TickWriterHarness : IAsyncDisposable
         Source = new TickSource(
             new StreamDefinition(name.ToUpperInvariant(), [$"{name}.ticks.>"], StreamStorage.File, StreamRetention.Limits, TimeSpan.FromDays(1), TimeSpan.FromMinutes(2)),
             Durables.TickWriter);
-        Options = options ?? new TickWriterOptions { BatchSize = 2_000, BatchDelayMs = 100, PullBatch = 1_000, AckWaitSeconds = 4, InsertTimeoutSeconds = 1, MaxRetryDelayMs = 400, CircuitBreakMs = 1_000 };
+        Options = options ?? new TickWriterOptions { BatchSize = 2_000, BatchDelayMs = 100, PullBatch = 1_000, AckWaitSeconds = 4, InsertTimeoutSeconds = 1, MaxRetryDelayMs = 400, CircuitBreakMs = 1_000, DrainTimeoutMs = 2_000 };
         ClickHouse = new ClickHouseClient(new ClickHouseClientOptions { BaseAddress = clickHouse.HttpUrl, Database = Database, Timeout = TimeSpan.FromSeconds(30) });
         Candles = new CandleStore(ClickHouse);
         State = new WriterState();
@@ -122,6 +122,19 @@ internal sealed class TickWriterHarness : IAsyncDisposable
     /// <summary>Distinct trades stored (the exact count).</summary>
     public Task<ulong> DistinctTicksAsync(CancellationToken cancellationToken) =>
         ScalarAsync("SELECT count() FROM (SELECT exchange, symbol, trade_id FROM ticks GROUP BY exchange, symbol, trade_id)", cancellationToken);
+
+    /// <summary>Distinct trades stored, or 0 before the schema exists.</summary>
+    public async Task<ulong> StoredSoFarAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DistinctTicksAsync(cancellationToken);
+        }
+        catch (ClickHouseServerException)
+        {
+            return 0;
+        }
+    }
 
     /// <summary>Rows the candle view received, duplicates included.</summary>
     public Task<ulong> RowsSeenByCandleViewAsync(CancellationToken cancellationToken) =>

@@ -83,6 +83,29 @@ public sealed class TickWriterServerTests
     }
 
     [Test]
+    [CancelAfter(120_000)]
+    public async Task Stopping_stores_and_acknowledges_what_was_decoded(CancellationToken cancellationToken)
+    {
+        await using var harness = new TickWriterHarness(_nats, _clickHouse);
+        var ticks = TickBook.Generate(30_000, seed: 7);
+        await harness.PublishAsync(ticks, cancellationToken);
+        var worker = await harness.StartWorkerAsync(cancellationToken);
+        while (await harness.StoredSoFarAsync(cancellationToken) == 0)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+
+        await worker.StopAsync(cancellationToken);
+
+        // Stored rows are a prefix of the stream (one writer, no redelivery): all of them, and only
+        // them, are acknowledged, so the next writer neither repeats nor misses any.
+        await using var connection = await NatsConnection.ConnectAsync(new NatsOptions { Servers = [_nats.Url] }, cancellationToken);
+        var info = await new NatsJsContext(connection).GetConsumerInfoAsync(harness.Source.Stream.Name, harness.Source.Durable, cancellationToken);
+        var stored = await harness.DistinctTicksAsync(cancellationToken);
+        Assert.That(info.AckFloor.StreamSeq, Is.EqualTo(stored));
+    }
+
+    [Test]
     [Category("Slow")]
     [CancelAfter(180_000)]
     public async Task A_ten_second_clickhouse_outage_is_survived_with_exact_counts_and_not_ready_meanwhile(CancellationToken cancellationToken)
