@@ -74,9 +74,9 @@ internal sealed class CandleStore(ClickHouseClient client)
                     tuple(any(exchange_time_us), length(trade_id), trade_id) AS k
                 FROM ticks
                 WHERE exchange = {query.Exchange} AND symbol = {query.Symbol} AND time >= {from} AND time < {to}
+                    AND intDiv(toUInt32(time), {seconds}) * {seconds} IN {buckets}
                 GROUP BY trade_id
             )
-            WHERE bucket IN {buckets}
             GROUP BY bucket
             """);
         var exact = new Dictionary<DateTimeOffset, Candle>();
