@@ -33,40 +33,12 @@ public readonly record struct TradeStatistics(
     /// <summary>Computes the statistics of <paramref name="trades"/>.</summary>
     public static TradeStatistics From(ReadOnlySpan<ClosedTrade> trades)
     {
-        int wins = 0, losses = 0;
-        decimal profit = 0m, loss = 0m;
+        var accumulator = new TradeStatisticsAccumulator();
         foreach (var trade in trades)
         {
-            if (trade.Pnl > 0m)
-            {
-                wins++;
-                profit += trade.Pnl;
-            }
-            else if (trade.Pnl < 0m)
-            {
-                losses++;
-                loss -= trade.Pnl;
-            }
+            accumulator.Add(trade);
         }
 
-        var count = trades.Length;
-        var net = profit - loss;
-        var profitFactor = loss > 0m ? (double)(profit / loss) : profit > 0m ? double.PositiveInfinity : double.NaN;
-        var averageWin = wins > 0 ? profit / wins : 0m;
-        var averageLoss = losses > 0 ? -loss / losses : 0m;
-        var payoff = wins > 0 && losses > 0 ? (double)(averageWin / -averageLoss) : double.NaN;
-        return new TradeStatistics(
-            count,
-            wins,
-            losses,
-            profit,
-            loss,
-            net,
-            profitFactor,
-            count > 0 ? (double)wins / count : double.NaN,
-            averageWin,
-            averageLoss,
-            payoff,
-            count > 0 ? net / count : 0m);
+        return accumulator.ToStatistics();
     }
 }

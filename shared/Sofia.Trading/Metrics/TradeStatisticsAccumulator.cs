@@ -1,8 +1,6 @@
-using Sofia.Trading.Metrics;
+namespace Sofia.Trading.Metrics;
 
-namespace Sofia.Trading.Backtesting;
-
-/// <summary>Builds <see cref="TradeStatistics"/> one trade at a time, with the same rules as <see cref="TradeStatistics.From"/>.</summary>
+/// <summary>Builds <see cref="TradeStatistics"/> one trade at a time (the backtester streams trades; <see cref="TradeStatistics.From"/> folds a list).</summary>
 internal sealed class TradeStatisticsAccumulator
 {
     private int _count;
