@@ -4,18 +4,8 @@ using Sofia.Nats;
 namespace Sofia.IntegrationTests.Nats;
 
 [Category("Slow")]
-public sealed class NatsConnectionReconnectTests : NatsServerTestBase
+public sealed class NatsConnectionReconnectTests : NatsFaultTestBase
 {
-    [TearDown]
-    public async Task EnsureServerRunsAsync()
-    {
-        if (!Server.IsRunning)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await Server.StartAsync(timeout.Token);
-        }
-    }
-
     [Test]
     [CancelAfter(60_000)]
     public async Task Connection_reconnects_after_the_server_is_killed_and_restores_subscriptions(CancellationToken cancellationToken)
@@ -168,11 +158,5 @@ public sealed class NatsConnectionReconnectTests : NatsServerTestBase
 
         await WaitUntilAsync(() => connection.State == NatsConnectionState.Connected, cancellationToken);
         await connection.FlushAsync(cancellationToken);
-    }
-
-    private static void Signal(string signal, int pid)
-    {
-        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
     }
 }

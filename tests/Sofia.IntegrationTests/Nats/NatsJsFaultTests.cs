@@ -7,18 +7,8 @@ using Sofia.Nats.JetStream;
 namespace Sofia.IntegrationTests.Nats;
 
 [Category("Slow")]
-public sealed class NatsJsFaultTests : NatsServerTestBase
+public sealed class NatsJsFaultTests : NatsFaultTestBase
 {
-    [TearDown]
-    public async Task EnsureServerRunsAsync()
-    {
-        if (!Server.IsRunning)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await Server.StartAsync(timeout.Token);
-        }
-    }
-
     [Test]
     [CancelAfter(120_000)]
     public async Task Server_killed_mid_publish_loses_no_acked_message_and_msg_ids_prevent_duplicates(CancellationToken cancellationToken)
@@ -194,11 +184,6 @@ public sealed class NatsJsFaultTests : NatsServerTestBase
         });
     }
 
-    private static void Signal(string signal, int pid)
-    {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
 
     private static Func<int> CountReconnects(NatsConnection connection)
     {

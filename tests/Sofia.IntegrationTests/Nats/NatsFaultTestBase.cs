@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Sofia.IntegrationTests.Nats;
+
+/// <summary>For tests that kill, freeze or restart the shared server: each test starts with it running.</summary>
+public abstract class NatsFaultTestBase : NatsServerTestBase
+{
+    [TearDown]
+    public async Task EnsureServerRunsAsync()
+    {
+        if (!Server.IsRunning)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await Server.StartAsync(timeout.Token);
+        }
+    }
+
+    /// <summary>Sends a signal (STOP, CONT, ...) to a process, here the server to freeze or thaw it.</summary>
+    protected static void Signal(string signal, int pid)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+}
