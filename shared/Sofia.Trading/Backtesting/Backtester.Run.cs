@@ -12,9 +12,9 @@ public sealed partial class Backtester
     public static BacktestResult Run(Strategies.IStrategy strategy, ReadOnlySpan<Bar> bars, BacktestOptions options, string symbol = DefaultSymbol)
     {
         var backtester = new Backtester(strategy, options, [symbol]);
-        for (var i = 0; i < bars.Length; i++)
+        foreach (ref readonly var bar in bars)
         {
-            backtester.Step(bars.Slice(i, 1));
+            backtester.Step(bar);
         }
 
         return backtester.Complete();
