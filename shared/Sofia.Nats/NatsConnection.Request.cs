@@ -53,21 +53,6 @@ public sealed partial class NatsConnection
         }
     }
 
-    /// <summary>The reply prefix of the shared inbox, for internal users that build reply subjects themselves.</summary>
-    internal ReadOnlySpan<byte> InboxPrefixBytes => _inboxPrefixBytes;
-
-    internal string InboxPrefix => _inboxPrefix;
-
-    /// <summary>Registers a pending reply under a new id; the caller publishes with reply subject <see cref="InboxPrefix"/> + id.</summary>
-    internal long RegisterReply(TaskCompletionSource<NatsMsg> reply)
-    {
-        var id = Interlocked.Increment(ref _nextRequestId);
-        _requests[id] = reply;
-        return id;
-    }
-
-    internal void ForgetReply(long id) => _requests.TryRemove(id, out _);
-
     internal async ValueTask EnsureInboxAsync(CancellationToken cancellationToken)
     {
         if (_inbox is not null)

@@ -21,20 +21,20 @@ public sealed partial class NatsJsAsyncPublisher
             if (status.StatusCode == 503)
             {
                 var slot = _slots[(int)(token % _slots.Length)];
-                Complete(token, 0, false, new NatsNoRespondersException(slot.Subject));
+                Complete(token, false, new NatsNoRespondersException(slot.Subject));
                 return;
             }
         }
 
         var payload = op.Payload;
         var json = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
-        if (!PubAckParser.TryParse(json, out var sequence, out var duplicate, out var error))
+        if (!PubAckParser.TryParse(json, out _, out var duplicate, out var error))
         {
-            Complete(token, 0, false, new NatsProtocolException("Unreadable publish ack."));
+            Complete(token, false, new NatsProtocolException("Unreadable publish ack."));
             return;
         }
 
-        Complete(token, sequence, duplicate, error is null ? null : new NatsJsApiException(error.Code, error.ErrCode, error.Description ?? ""));
+        Complete(token, duplicate, error is null ? null : new NatsJsApiException(error.Code, error.ErrCode, error.Description ?? ""));
     }
 
     private async Task WatchTimeoutsAsync(CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public sealed partial class NatsJsAsyncPublisher
 
                 if (!resend)
                 {
-                    Complete(token, 0, false, new NatsRequestTimeoutException(slot.Subject, _options.AckTimeout));
+                    Complete(token, false, new NatsRequestTimeoutException(slot.Subject, _options.AckTimeout));
                     continue;
                 }
 
@@ -80,7 +80,7 @@ public sealed partial class NatsJsAsyncPublisher
                 }
                 catch (NatsException ex)
                 {
-                    Complete(token, 0, false, ex);
+                    Complete(token, false, ex);
                 }
             }
         }
@@ -90,12 +90,8 @@ public sealed partial class NatsJsAsyncPublisher
     {
         private readonly NatsJsAsyncPublisher _owner;
 
-        public AckSubscription(NatsJsAsyncPublisher owner, string subject, int prefixLength)
-            : base(owner._js.Connection, subject, null, 0)
-        {
-            _owner = owner;
-            _ = prefixLength;
-        }
+        public AckSubscription(NatsJsAsyncPublisher owner, string subject)
+            : base(owner._js.Connection, subject, null, 0) => _owner = owner;
 
         public override ValueTask OnMessageAsync(in ServerOp op, CancellationToken cancellationToken)
         {

@@ -46,7 +46,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
 
         var prefix = $"{js.Connection.Options.InboxPrefix}.{Guid.NewGuid():N}.";
         _replyPrefix = Encoding.UTF8.GetBytes(prefix);
-        _subscription = new AckSubscription(this, prefix + "*", _replyPrefix.Length);
+        _subscription = new AckSubscription(this, prefix + "*");
     }
 
     /// <summary>Messages acknowledged (duplicates included).</summary>
@@ -250,7 +250,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
         }
     }
 
-    private void Complete(long token, ulong sequence, bool duplicate, Exception? error)
+    private void Complete(long token, bool duplicate, Exception? error)
     {
         var index = (int)(token % _slots.Length);
         var slot = _slots[index];
@@ -281,7 +281,6 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
             _failures.Enqueue(new NatsJsPublishFailure(subject, msgId, error));
         }
 
-        _ = sequence;
         Release(slot, index);
     }
 
