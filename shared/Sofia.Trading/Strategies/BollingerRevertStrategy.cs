@@ -52,23 +52,7 @@ public sealed class BollingerRevertStrategy : IStrategy
             return;
         }
 
-        var reason = SignalReasons.Hold;
-        if (close < _bands.Lower)
-        {
-            _target = SignalDirection.Long;
-            reason = SignalReasons.Oversold;
-        }
-        else if (close > _bands.Upper)
-        {
-            _target = SignalDirection.Short;
-            reason = SignalReasons.Overbought;
-        }
-        else if ((_target == SignalDirection.Long && close >= _bands.Middle) || (_target == SignalDirection.Short && close <= _bands.Middle))
-        {
-            _target = SignalDirection.Flat;
-            reason = SignalReasons.MeanReached;
-        }
-
+        var reason = ReversionRule.Apply(ref _target, close, _bands.Lower, _bands.Middle, _bands.Upper);
         context.Emit(0, Signal.Full(_target, reason));
     }
 

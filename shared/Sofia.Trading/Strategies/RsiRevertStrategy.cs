@@ -63,24 +63,7 @@ public sealed class RsiRevertStrategy : IStrategy
             return;
         }
 
-        var rsi = _rsi.Value;
-        var reason = SignalReasons.Hold;
-        if (rsi < _lower)
-        {
-            _target = SignalDirection.Long;
-            reason = SignalReasons.Oversold;
-        }
-        else if (rsi > _upper)
-        {
-            _target = SignalDirection.Short;
-            reason = SignalReasons.Overbought;
-        }
-        else if ((_target == SignalDirection.Long && rsi >= _exit) || (_target == SignalDirection.Short && rsi <= _exit))
-        {
-            _target = SignalDirection.Flat;
-            reason = SignalReasons.MeanReached;
-        }
-
+        var reason = ReversionRule.Apply(ref _target, _rsi.Value, _lower, _exit, _upper);
         context.Emit(0, Signal.Full(_target, reason));
     }
 
