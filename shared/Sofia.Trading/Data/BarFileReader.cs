@@ -19,21 +19,9 @@ public static class BarFileReader
     {
         using var stream = Open(path, useAsync: false);
         using var parser = new BarTextParser(format);
-        while (true)
+        while (TryNext(parser, stream, out var bar))
         {
-            var step = parser.Next(out var bar);
-            if (step == BarTextParser.Step.Bar)
-            {
-                yield return bar;
-            }
-            else if (step == BarTextParser.Step.End)
-            {
-                yield break;
-            }
-            else
-            {
-                parser.Commit(stream.Read(parser.FreeSpace().Span));
-            }
+            yield return bar;
         }
     }
 
@@ -78,22 +66,12 @@ public static class BarFileReader
         var before = destination.Count;
         using var stream = Open(path, useAsync: false);
         using var parser = new BarTextParser(format);
-        while (true)
+        while (TryNext(parser, stream, out var bar))
         {
-            var step = parser.Next(out var bar);
-            if (step == BarTextParser.Step.Bar)
-            {
-                destination.Add(bar);
-            }
-            else if (step == BarTextParser.Step.End)
-            {
-                return destination.Count - before;
-            }
-            else
-            {
-                parser.Commit(stream.Read(parser.FreeSpace().Span));
-            }
+            destination.Add(bar);
         }
+
+        return destination.Count - before;
     }
 
     /// <summary>
@@ -107,6 +85,21 @@ public static class BarFileReader
         Span<byte> head = stackalloc byte[DetectBytes];
         var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         return BarTextParser.Detect(head[..read]);
+    }
+
+    // Feeds the parser from the stream until it yields a bar (true) or the data ends (false).
+    private static bool TryNext(BarTextParser parser, FileStream stream, out Bar bar)
+    {
+        while (true)
+        {
+            var step = parser.Next(out bar);
+            if (step != BarTextParser.Step.NeedData)
+            {
+                return step == BarTextParser.Step.Bar;
+            }
+
+            parser.Commit(stream.Read(parser.FreeSpace().Span));
+        }
     }
 
     private static FileStream Open(string path, bool useAsync) =>
