@@ -77,6 +77,19 @@ public sealed partial class NatsConnection
         return null;
     }
 
+    /// <summary>Publishes to a subject the server gave us (a reply subject), without headers.</summary>
+    internal ValueTask PublishRawAsync(ReadOnlyMemory<byte> subject, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var wait = TryPublishRaw(subject.Span, default, -1, default, data.Span);
+        return wait is null ? default : PublishRawAfterDrainAsync(wait, subject, data, cancellationToken);
+    }
+
+    private async ValueTask PublishRawAfterDrainAsync(Task wait, ReadOnlyMemory<byte> subject, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        await wait.WaitAsync(cancellationToken);
+        await PublishRawAsync(subject, data, cancellationToken);
+    }
+
     private async ValueTask PublishAfterDrainAsync(
         Task wait,
         string subject,

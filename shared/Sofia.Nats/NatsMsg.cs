@@ -1,9 +1,15 @@
+using System.Text;
+
 namespace Sofia.Nats;
 
 /// <summary>A received message. The payload is owned by the message and stays valid.</summary>
 public readonly struct NatsMsg
 {
     private readonly NatsConnection? _connection;
+    private readonly string? _replyTo;
+
+    /// <summary>The reply subject as received, when the message came from the server.</summary>
+    private readonly ReadOnlyMemory<byte> _replyToUtf8;
 
     /// <summary>Creates a message (for tests and in-process use).</summary>
     public NatsMsg(string subject, string? replyTo, NatsHeaders? headers, ReadOnlyMemory<byte> data)
@@ -14,7 +20,16 @@ public readonly struct NatsMsg
     internal NatsMsg(string subject, string? replyTo, NatsHeaders? headers, ReadOnlyMemory<byte> data, NatsConnection? connection)
     {
         Subject = subject;
-        ReplyTo = replyTo;
+        _replyTo = replyTo;
+        Headers = headers;
+        Data = data;
+        _connection = connection;
+    }
+
+    internal NatsMsg(string subject, ReadOnlyMemory<byte> replyToUtf8, NatsHeaders? headers, ReadOnlyMemory<byte> data, NatsConnection? connection)
+    {
+        Subject = subject;
+        _replyToUtf8 = replyToUtf8;
         Headers = headers;
         Data = data;
         _connection = connection;
@@ -24,7 +39,8 @@ public readonly struct NatsMsg
     public string Subject { get; }
 
     /// <summary>Where a reply goes, if the publisher asked for one.</summary>
-    public string? ReplyTo { get; }
+    /// <remarks>A received message keeps it as bytes: each read creates the string.</remarks>
+    public string? ReplyTo => _replyTo ?? (_replyToUtf8.IsEmpty ? null : Encoding.UTF8.GetString(_replyToUtf8.Span));
 
     /// <summary>Headers, or null when the message had none.</summary>
     public NatsHeaders? Headers { get; }
@@ -34,15 +50,29 @@ public readonly struct NatsMsg
 
     internal NatsConnection? Connection => _connection;
 
+    /// <summary>True when the message has a reply subject.</summary>
+    internal bool HasReplyTo => _replyTo is not null || !_replyToUtf8.IsEmpty;
+
+    /// <summary>
+    /// Publishes <paramref name="data"/> to the reply subject through <paramref name="connection"/>,
+    /// from the received bytes when there are some (no string, no re-validation of a server-given subject).
+    /// </summary>
+    internal ValueTask PublishToReplyAsync(NatsConnection connection, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        _replyTo is null && !_replyToUtf8.IsEmpty
+            ? connection.PublishRawAsync(_replyToUtf8, data, cancellationToken)
+            : connection.PublishAsync(ReplyTo!, data, cancellationToken: cancellationToken);
+
     /// <summary>Publishes a reply to <see cref="ReplyTo"/>.</summary>
     /// <exception cref="InvalidOperationException">The message has no reply subject or no connection.</exception>
     public ValueTask ReplyAsync(ReadOnlyMemory<byte> data, NatsHeaders? headers = null, CancellationToken cancellationToken = default)
     {
-        if (ReplyTo is null || _connection is null)
+        if (!HasReplyTo || _connection is null)
         {
             throw new InvalidOperationException("The message has no reply subject.");
         }
 
-        return _connection.PublishAsync(ReplyTo, data, headers, null, cancellationToken);
+        return headers is null
+            ? PublishToReplyAsync(_connection, data, cancellationToken)
+            : _connection.PublishAsync(ReplyTo!, data, headers, null, cancellationToken);
     }
 }

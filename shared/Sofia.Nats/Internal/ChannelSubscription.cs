@@ -8,6 +8,7 @@ internal sealed class ChannelSubscription : SubscriptionBase
     private readonly Channel<NatsMsg> _channel;
     private readonly NatsSlowConsumerPolicy _policy;
     private readonly SubjectCache _subjects = new();
+    private readonly MessageArena _arena = new();
     private long _dropped;
 
     public ChannelSubscription(
@@ -33,7 +34,7 @@ internal sealed class ChannelSubscription : SubscriptionBase
 
     public override ValueTask OnMessageAsync(in ServerOp op, CancellationToken cancellationToken)
     {
-        var msg = MessageFactory.Create(op, _subjects.Get(op.Subject.Span), Connection);
+        var msg = MessageFactory.Create(op, _subjects.Get(op.Subject.Span), Connection, _arena);
         var last = ++Received == MaxMessages;
         if (last)
         {

@@ -68,7 +68,7 @@ public readonly struct NatsJsMsg
     /// </summary>
     public ValueTask TermAsync(string? reason = null, CancellationToken cancellationToken = default)
     {
-        var (js, _) = Target();
+        var js = Context();
         if (reason is null || !js.ServerIs210OrNewer)
         {
             return SendAsync(Term, cancellationToken);
@@ -79,12 +79,14 @@ public readonly struct NatsJsMsg
 
     private ValueTask SendAsync(byte[] body, CancellationToken cancellationToken)
     {
-        var (js, replyTo) = Target();
-        return js.Connection.PublishAsync(replyTo, body, cancellationToken: cancellationToken);
+        var js = Context();
+        return Msg.PublishToReplyAsync(js.Connection, body, cancellationToken);
     }
 
-    private (NatsJsContext Js, string ReplyTo) Target() =>
-        _js is not null && Msg.ReplyTo is { } replyTo
-            ? (_js, replyTo)
+    private NatsJsContext Context() =>
+        _js is not null && Msg.HasReplyTo
+            ? _js
             : throw new InvalidOperationException("The message cannot be acknowledged (no ack subject).");
+
+    private (NatsJsContext Js, string ReplyTo) Target() => (Context(), Msg.ReplyTo!);
 }

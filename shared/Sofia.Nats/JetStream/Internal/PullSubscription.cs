@@ -21,6 +21,7 @@ internal sealed class PullSubscription : SubscriptionBase
     private readonly List<PullRequest> _requests = [];
     private readonly Lock _gate = new();
     private readonly SubjectCache _subjects = new();
+    private readonly MessageArena _arena = new();
     private long _nextRequest;
     private int _pending;
 
@@ -157,7 +158,7 @@ internal sealed class PullSubscription : SubscriptionBase
             }
         }
 
-        var msg = MessageFactory.Create(op, _subjects.Get(op.Subject.Span), Connection);
+        var msg = MessageFactory.Create(op, _subjects.Get(op.Subject.Span), Connection, _arena);
         return Publish(new PullEvent(PullEventKind.Message, new NatsJsMsg(msg, _js), 0, 0, null), cancellationToken);
     }
 
