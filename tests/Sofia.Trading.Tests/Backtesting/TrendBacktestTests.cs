@@ -1,4 +1,5 @@
 using Sofia.Trading.Backtesting;
+using Sofia.Trading.Metrics;
 using Sofia.Trading.Strategies;
 
 namespace Sofia.Trading.Tests.Backtesting;
@@ -111,5 +112,17 @@ public sealed class TrendBacktestTests
         var result = Backtester.Run(new TrendStrategy(20, 60), RealBars.Btc.AsSpan(0, 500), new BacktestOptions());
 
         Assert.That(result.Summary.PeriodsPerYear, Is.EqualTo(525_600));
+    }
+
+    [Test]
+    public void Permutation_test_flips_the_signs_of_the_returns_of_the_whole_equity_curve()
+    {
+        var options = new BacktestOptions { FeeBps = 10m, Permutations = 200, PermutationSeed = 7, EquityCurvePoints = 4096 };
+        var result = Backtester.Run(new TrendStrategy(20, 60), RealBars.Btc.AsSpan(0, 1000), options);
+        var equity = result.EquityCurve.Select(p => p.Equity).ToArray();
+
+        Assert.That(equity, Has.Length.EqualTo(1001), "the starting point and every bar are kept");
+        Assert.That(result.Summary.Permutation, Is.EqualTo(PermutationTest.SignFlip(ReturnStatistics.SimpleReturns(equity), 200, 7)));
+        Assert.That(result.Summary.Permutation.Permutations, Is.EqualTo(200));
     }
 }
