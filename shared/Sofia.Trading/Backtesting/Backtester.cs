@@ -196,17 +196,9 @@ public sealed partial class Backtester
 
         var periodsPerYear = _options.PeriodsPerYear
             ?? (_minStepUs is > 0 and < long.MaxValue ? MicrosecondsPerYear / _minStepUs : Metrics.PeriodsPerYear.CryptoDays);
-        PermutationResult? permutation = null;
-        if (_options.Permutations > 0)
-        {
-            var returns = new double[_performance.Returns.Count];
-            for (var i = 0; i < returns.Length; i++)
-            {
-                returns[i] = _performance.Returns[i];
-            }
-
-            permutation = PermutationTest.SignFlip(returns, _options.Permutations, _options.PermutationSeed);
-        }
+        var permutation = _options.Permutations > 0
+            ? PermutationTest.SignFlip([.. _performance.Returns], _options.Permutations, _options.PermutationSeed)
+            : (PermutationResult?)null;
 
         var curve = new List<EquityPoint>(_curve is null ? 1 : _options.EquityCurvePoints + 2)
         {
