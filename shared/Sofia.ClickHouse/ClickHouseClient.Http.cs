@@ -206,8 +206,15 @@ public sealed partial class ClickHouseClient
         return total;
     }
 
+    /// <summary>Best effort: a kill that cannot be sent or fails is logged, never thrown over the operation's own error.</summary>
     private async Task KillQueryAsync(string queryId)
     {
+        if (_disposed)
+        {
+            ClickHouseLog.KillSkipped(_logger, queryId);
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(KillTimeout);
         try
         {
@@ -222,7 +229,12 @@ public sealed partial class ClickHouseClient
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
             response.EnsureSuccessStatusCode();
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
+        catch (ObjectDisposedException) when (_disposed)
+        {
+            // Disposed between the check above and the send.
+            ClickHouseLog.KillSkipped(_logger, queryId);
+        }
+        catch (Exception ex)
         {
             ClickHouseLog.KillFailed(_logger, queryId, ex);
         }

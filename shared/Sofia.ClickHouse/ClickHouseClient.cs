@@ -18,6 +18,7 @@ public sealed partial class ClickHouseClient : IDisposable
     private readonly HttpClient _http;
     private readonly ILogger _logger;
     private readonly ClickHouseMetrics _metrics;
+    private volatile bool _disposed;
 
     /// <summary>Creates a client; no connection is made until the first operation.</summary>
     /// <param name="options">Where the server is and how to talk to it.</param>
@@ -163,6 +164,7 @@ public sealed partial class ClickHouseClient : IDisposable
     /// <summary>Closes the pooled connections.</summary>
     public void Dispose()
     {
+        _disposed = true;
         _http.Dispose();
         _metrics.Dispose();
     }

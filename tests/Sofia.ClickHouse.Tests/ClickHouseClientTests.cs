@@ -246,6 +246,49 @@ public sealed class ClickHouseClientTests
 
     [Test]
     [CancelAfter(10_000)]
+    public void A_command_cancelled_while_its_client_is_disposed_raises_the_cancellation(CancellationToken cancellationToken)
+    {
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ClickHouseClient? client = null;
+        using var handler = new FakeClickHouseHandler(async (_, token) =>
+        {
+            // A host shutting down: the caller's token fires and the client is disposed under the command.
+            await caller.CancelAsync();
+            client!.Dispose();
+            await Task.Delay(Timeout.Infinite, token);
+            return Ok(string.Empty);
+        });
+        client = Client(handler);
+
+        Assert.ThrowsAsync(
+            Is.TypeOf<OperationCanceledException>().With.Message.Contains("shutdown"),
+            () => client.ExecuteAsync("OPTIMIZE TABLE t FINAL", new() { QueryId = "shutdown" }, caller.Token));
+        Assert.That(handler.Requests, Has.Count.EqualTo(1), "no KILL QUERY through a disposed client");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public void A_kill_that_fails_does_not_hide_the_timeout(CancellationToken cancellationToken)
+    {
+        using var handler = new FakeClickHouseHandler(async (request, token) =>
+        {
+            if (request.Sql.StartsWith("KILL", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("the kill broke");
+            }
+
+            await Task.Delay(Timeout.Infinite, token);
+            return Ok(string.Empty);
+        });
+        using var client = Client(handler);
+
+        Assert.ThrowsAsync<TimeoutException>(() => client.ExecuteAsync(
+            "OPTIMIZE TABLE t FINAL", new() { QueryId = "slow", Timeout = TimeSpan.FromMilliseconds(100) }, cancellationToken));
+        Assert.That(handler.Requests.Select(r => r.Sql), Has.Member("KILL QUERY WHERE query_id = 'slow'"));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
     public void An_unreachable_server_raises_clickhouse_exception_with_the_query_id(CancellationToken cancellationToken)
     {
         using var handler = new FakeClickHouseHandler((_, _) => throw new HttpRequestException("Connection refused (clickhouse.test:8123)"));

@@ -20,6 +20,9 @@ internal static partial class ClickHouseLog
     [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "KILL QUERY for {QueryId} failed; the query may run on until it next writes output")]
     public static partial void KillFailed(ILogger logger, string queryId, Exception exception);
 
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Debug, Message = "KILL QUERY for {QueryId} not sent: the client is disposed, its connections closed")]
+    public static partial void KillSkipped(ILogger logger, string queryId);
+
     [LoggerMessage(EventId = 6100, Level = LogLevel.Information, Message = "Applied ClickHouse migration {File} to {Database} ({Statements} statements)")]
     public static partial void MigrationApplied(ILogger logger, string file, string database, int statements);
 
