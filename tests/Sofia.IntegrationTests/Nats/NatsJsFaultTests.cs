@@ -61,18 +61,29 @@ public sealed class NatsJsFaultTests : NatsFaultTestBase
         await using var publisher = await js.CreateAsyncPublisherAsync(
             new NatsJsAsyncPublisherOptions { MaxPending = 128, AckTimeout = TimeSpan.FromSeconds(1), RetryAttempts = 30 }, cancellationToken);
 
-        for (var i = 0; i < 20_000; i++)
+        // A restart that fails stops the publishing, which would otherwise wait for the server until the test times out.
+        using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var restart = Task.CompletedTask;
+        try
         {
-            if (i == 5_000)
+            for (var i = 0; i < 20_000; i++)
             {
-                await Server.KillAsync(cancellationToken);
-                _ = RestartSoonAsync(cancellationToken);
-            }
+                if (i == 5_000)
+                {
+                    await Server.KillAsync(cancellationToken);
+                    restart = RestartSoonAsync(publishing, cancellationToken);
+                }
 
-            var id = "m" + i.ToString(CultureInfo.InvariantCulture);
-            await PublishWithBufferRetryAsync(publisher, stream + ".x", id, cancellationToken);
+                var id = "m" + i.ToString(CultureInfo.InvariantCulture);
+                await PublishWithBufferRetryAsync(publisher, stream + ".x", id, publishing.Token);
+            }
+        }
+        catch (OperationCanceledException) when (publishing.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The restart's own error is raised below.
         }
 
+        await restart;
         await publisher.FlushAsync(cancellationToken);
         var stored = await ReadAllAsync(js, stream, cancellationToken);
 
@@ -198,10 +209,18 @@ public sealed class NatsJsFaultTests : NatsFaultTestBase
         return () => Volatile.Read(ref count);
     }
 
-    private async Task RestartSoonAsync(CancellationToken cancellationToken)
+    private async Task RestartSoonAsync(CancellationTokenSource onFailure, CancellationToken cancellationToken)
     {
-        await Task.Delay(500, cancellationToken);
-        await Server.StartAsync(cancellationToken);
+        try
+        {
+            await Task.Delay(500, cancellationToken);
+            await Server.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await onFailure.CancelAsync();
+            throw;
+        }
     }
 
     private static async Task PublishWithBufferRetryAsync(NatsJsAsyncPublisher publisher, string subject, string id, CancellationToken cancellationToken)

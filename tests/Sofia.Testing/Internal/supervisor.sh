@@ -47,8 +47,13 @@ pdeath=()
 if command -v setpriv >/dev/null 2>&1; then pdeath=(setpriv --pdeathsig KILL --); fi
 
 echo "dir $dir"
+# A read that times out just as a line arrives has already consumed its first bytes; they are kept
+# here and completed by the next read, or a start or kill command would be lost.
+pending=
 while :; do
-  if IFS=$'\t' read -r -t 0.2 -a words; then
+  if IFS= read -r -t 0.2 part; then
+    IFS=$'\t' read -r -a words <<<"$pending$part"
+    pending=
     case "${words[0]:-}" in
       start)
         if [ -n "$srv" ]; then
@@ -67,7 +72,9 @@ while :; do
         cleanup
         ;;
     esac
-  elif [ $? -le 128 ]; then
+  elif [ $? -gt 128 ]; then
+    pending+=$part
+  else
     # End of input: the host closed our stdin or died.
     cleanup
   fi
