@@ -21,20 +21,20 @@ public sealed partial class NatsJsAsyncPublisher
             if (status.StatusCode == 503)
             {
                 var slot = _slots[(int)(token % _slots.Length)];
-                Complete(token, false, new NatsNoRespondersException(slot.Subject));
+                Complete(token, 0, false, new NatsNoRespondersException(slot.Subject));
                 return;
             }
         }
 
         var payload = op.Payload;
         var json = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
-        if (!PubAckParser.TryParse(json, out _, out var duplicate, out var error))
+        if (!PubAckParser.TryParse(json, out var sequence, out var duplicate, out var error))
         {
-            Complete(token, false, new NatsProtocolException("Unreadable publish ack."));
+            Complete(token, 0, false, new NatsProtocolException("Unreadable publish ack."));
             return;
         }
 
-        Complete(token, duplicate, error is null ? null : new NatsJsApiException(error.Code, error.ErrCode, error.Description ?? ""));
+        Complete(token, sequence, duplicate, error is null ? null : new NatsJsApiException(error.Code, error.ErrCode, error.Description ?? ""));
     }
 
     private async Task WatchTimeoutsAsync(CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public sealed partial class NatsJsAsyncPublisher
 
                 if (!resend)
                 {
-                    Complete(token, false, new NatsRequestTimeoutException(slot.Subject, _options.AckTimeout));
+                    Complete(token, 0, false, new NatsRequestTimeoutException(slot.Subject, _options.AckTimeout));
                     continue;
                 }
 
@@ -80,7 +80,7 @@ public sealed partial class NatsJsAsyncPublisher
                 }
                 catch (NatsException ex)
                 {
-                    Complete(token, false, ex);
+                    Complete(token, 0, false, ex);
                 }
             }
         }

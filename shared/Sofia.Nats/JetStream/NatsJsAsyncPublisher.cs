@@ -68,19 +68,14 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
     /// <exception cref="NatsReconnectBufferFullException">Disconnected and the reconnect buffer is full (not sent).</exception>
     public ValueTask PublishAsync(string subject, ReadOnlyMemory<byte> data, string? msgId = null, CancellationToken cancellationToken = default)
     {
-        NatsSubject.EnsurePublishSubject(subject);
-        if (msgId is not null && (msgId.Length == 0 || msgId.AsSpan().ContainsAny('\r', '\n')))
-        {
-            throw new ArgumentException("A msg id must be non-empty and on one line.", nameof(msgId));
-        }
-
+        Validate(subject, msgId);
         var room = _window.WaitAsync(cancellationToken);
         if (!room.IsCompletedSuccessfully)
         {
             return PublishAfterRoomAsync(room, subject, data, msgId, cancellationToken);
         }
 
-        var pending = Send(subject, data, msgId);
+        var pending = Send(subject, data, msgId, null);
         return pending is null ? default : AwaitWriteAsync(pending, subject, data, msgId, cancellationToken);
     }
 
@@ -124,6 +119,8 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
             await _timeouts.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        FailWaiters();
+
         try
         {
             await _js.Connection.UnsubscribeAsync(_subscription, CancellationToken.None);
@@ -143,10 +140,19 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
         _timeouts = WatchTimeoutsAsync(_stop.Token);
     }
 
+    private static void Validate(string subject, string? msgId)
+    {
+        NatsSubject.EnsurePublishSubject(subject);
+        if (msgId is not null && (msgId.Length == 0 || msgId.AsSpan().ContainsAny('\r', '\n')))
+        {
+            throw new ArgumentException("A msg id must be non-empty and on one line.", nameof(msgId));
+        }
+    }
+
     private async ValueTask PublishAfterRoomAsync(Task room, string subject, ReadOnlyMemory<byte> data, string? msgId, CancellationToken cancellationToken)
     {
         await room;
-        var pending = Send(subject, data, msgId);
+        var pending = Send(subject, data, msgId, null);
         if (pending is not null)
         {
             await AwaitWriteAsync(pending, subject, data, msgId, cancellationToken);
@@ -161,7 +167,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
     }
 
     /// <summary>Takes a slot and writes the message; returns a task when the connection asks to wait (slot and room released).</summary>
-    private Task? Send(string subject, ReadOnlyMemory<byte> data, string? msgId)
+    private Task? Send(string subject, ReadOnlyMemory<byte> data, string? msgId, AckWaiter? waiter)
     {
         int index;
         long token;
@@ -176,6 +182,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
             slot.InUse = true;
             slot.Subject = subject;
             slot.MsgId = msgId;
+            slot.Waiter = waiter;
             slot.Attempts = 0;
             slot.SentAt = _js.Connection.Options.TimeProvider.GetTimestamp();
             if (msgId is not null && _options.RetryAttempts > 0)
@@ -250,12 +257,13 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
         }
     }
 
-    private void Complete(long token, bool duplicate, Exception? error)
+    private void Complete(long token, ulong sequence, bool duplicate, Exception? error)
     {
         var index = (int)(token % _slots.Length);
         var slot = _slots[index];
         string subject;
         string? msgId;
+        AckWaiter? waiter;
         lock (_gate)
         {
             if (!slot.InUse || slot.Token != token)
@@ -265,6 +273,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
 
             subject = slot.Subject;
             msgId = slot.MsgId;
+            waiter = slot.Waiter;
         }
 
         if (error is null)
@@ -278,23 +287,40 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
         else
         {
             Interlocked.Increment(ref _failed);
-            _failures.Enqueue(new NatsJsPublishFailure(subject, msgId, error));
+            if (waiter is null)
+            {
+                _failures.Enqueue(new NatsJsPublishFailure(subject, msgId, error));
+            }
         }
 
-        Release(slot, index);
+        if (!Release(slot, index) || waiter is null)
+        {
+            return;
+        }
+
+        if (error is null)
+        {
+            waiter.SetResult(new NatsJsPublishAck(sequence, duplicate));
+        }
+        else
+        {
+            waiter.SetException(error);
+        }
     }
 
-    private void Release(Slot slot, int index)
+    /// <summary>Frees the slot; false when it was already free (completed by someone else).</summary>
+    private bool Release(Slot slot, int index)
     {
         TaskCompletionSource? idle = null;
         lock (_gate)
         {
             if (!slot.InUse)
             {
-                return;
+                return false;
             }
 
             slot.InUse = false;
+            slot.Waiter = null;
             if (slot.Payload is { } payload)
             {
                 ArrayPool<byte>.Shared.Return(payload);
@@ -311,6 +337,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
 
         _window.Release();
         idle?.TrySetResult();
+        return true;
     }
 
     private sealed class Slot
@@ -320,6 +347,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
         public bool InUse;
         public string Subject = "";
         public string? MsgId;
+        public AckWaiter? Waiter;
         public byte[]? Payload;
         public int Length;
         public int Attempts;

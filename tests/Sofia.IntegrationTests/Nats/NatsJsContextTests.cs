@@ -252,4 +252,54 @@ public sealed class NatsJsContextTests : NatsServerTestBase
         Assert.That(error!.Failures.Single().Subject, Is.EqualTo(subject));
         Assert.That(error.Failures.Single().Error, Is.InstanceOf<NatsNoRespondersException>());
     }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Async_publisher_future_completes_with_each_message_sequence_and_duplicate_flag(CancellationToken cancellationToken)
+    {
+        var name = Unique("S");
+        await using var connection = await ConnectAsync(cancellationToken);
+        var js = new NatsJsContext(connection);
+        await js.CreateOrUpdateStreamAsync(new StreamConfig(name, [name + ".>"]) { Storage = StorageType.File }, cancellationToken);
+        await using var publisher = await js.CreateAsyncPublisherAsync(new NatsJsAsyncPublisherOptions { MaxPending = 64 }, cancellationToken);
+
+        var futures = new List<NatsJsPublishFuture>();
+        for (var i = 0; i < 1_000; i++)
+        {
+            futures.Add(await publisher.PublishWithAckAsync(name + ".t", "x"u8.ToArray(), "id-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken));
+        }
+
+        var acks = new List<NatsJsPublishAck>();
+        foreach (var future in futures)
+        {
+            acks.Add(await future.GetAckAsync());
+        }
+
+        var again = await (await publisher.PublishWithAckAsync(name + ".t", "x"u8.ToArray(), "id-7", cancellationToken)).GetAckAsync();
+        await publisher.FlushAsync(cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(acks.Select(a => a.Sequence), Is.EqualTo(Enumerable.Range(1, 1_000).Select(i => (ulong)i)));
+            Assert.That(acks.Any(a => a.Duplicate), Is.False);
+            Assert.That(again, Is.EqualTo(new NatsJsPublishAck(8, true)));
+            Assert.That(publisher.Acknowledged, Is.EqualTo(1_001));
+            Assert.That(publisher.Pending, Is.Zero);
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Async_publisher_future_reports_its_failure_and_flush_does_not_repeat_it(CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        var js = new NatsJsContext(connection);
+        await using var publisher = await js.CreateAsyncPublisherAsync(cancellationToken: cancellationToken);
+
+        var future = await publisher.PublishWithAckAsync(Unique() + ".nowhere", "x"u8.ToArray(), cancellationToken: cancellationToken);
+
+        Assert.That(async () => await future.GetAckAsync(), Throws.InstanceOf<NatsNoRespondersException>());
+        Assert.That(() => publisher.FlushAsync(cancellationToken), Throws.Nothing);
+        Assert.That(publisher.Failed, Is.EqualTo(1));
+    }
 }
