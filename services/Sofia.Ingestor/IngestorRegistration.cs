@@ -4,6 +4,7 @@ using Sofia.Ingestor.Domain;
 using Sofia.Ingestor.Health;
 using Sofia.Ingestor.Options;
 using Sofia.Ingestor.Workers;
+using Sofia.Nats;
 
 namespace Sofia.Ingestor;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sofia.ClickHouse;
 using Sofia.Hosting;
+using Sofia.Nats;
 using Sofia.TickWriter.Api;
 using Sofia.TickWriter.Options;
 using Sofia.TickWriter.Storage;

@@ -1,10 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Sofia.Ingestor.Options;
+namespace Sofia.Nats;
 
-/// <summary>Where the bus is, bound from the <c>Nats</c> section (<c>SOFIA_NATS__URL</c>).</summary>
-internal sealed record NatsClientOptions
+/// <summary>
+/// A service's bus settings, bound from the <c>Nats</c> configuration section (<c>SOFIA_NATS__URL</c>, ...) and
+/// validated at start; every service reads the same keys.
+/// </summary>
+public sealed record NatsClientOptions
 {
+    /// <summary>The configuration section.</summary>
     public const string SectionName = "Nats";
 
     /// <summary>One or more server URLs, comma-separated.</summary>
@@ -12,9 +16,9 @@ internal sealed record NatsClientOptions
     public string Url { get; init; } = "nats://127.0.0.1:4222";
 
     /// <summary>The client name the server shows.</summary>
-    public string Name { get; init; } = "sofia-ingestor";
+    public string Name { get; init; } = "sofia";
 
-    /// <summary>Bytes of publishes the connection keeps while it reconnects, before the ingestor's own buffer takes over.</summary>
+    /// <summary>Bytes of publishes the connection keeps while it reconnects, before publishing fails.</summary>
     [Range(1024, 1L << 32, ErrorMessage = "must be between 1 KiB and 4 GiB")]
     public long ReconnectBufferBytes { get; init; } = 32L * 1024 * 1024;
 
@@ -22,6 +26,7 @@ internal sealed record NatsClientOptions
     [Range(0.1, 120, ErrorMessage = "must be between 0.1 and 120 seconds")]
     public double AckTimeoutSeconds { get; init; } = 5;
 
+    /// <summary>The server URLs of <see cref="Url"/>.</summary>
     public IReadOnlyList<string> Servers =>
         Url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
