@@ -32,14 +32,12 @@ public sealed class AllSamplesTests
         Assert.That(SampleFiles.Where(f => !sources.Any(s => s.Contains('"' + f + '"', StringComparison.Ordinal))), Is.Empty);
     }
 
-    [TestCaseSource(nameof(SampleFiles))]
+    /// <summary>The samples the exchanges send us.</summary>
+    public static IReadOnlyList<string> InboundSampleFiles { get; } = [.. SampleFiles.Except(OutboundSamples, StringComparer.Ordinal)];
+
+    [TestCaseSource(nameof(InboundSampleFiles))]
     public void Inbound_sample_is_classified_and_never_malformed(string file)
     {
-        if (OutboundSamples.Contains(file))
-        {
-            Assert.Pass("A frame we send; its test compares it to what we build.");
-        }
-
         var exchange = file[..file.IndexOf('_', StringComparison.Ordinal)];
         var adapter = Samples.Adapter(exchange, "BNB-BTC", "BTC-USDT", "ETH-USDT", "ETH-USD", "BTC-USD");
 
