@@ -7,4 +7,7 @@ internal static class ExitCodes
 
     /// <summary>Bad input: unknown strategy or parameter, out-of-range value, missing file, bad data.</summary>
     public const int BadInput = 2;
+
+    /// <summary>A server or service the command needs did not answer, or a service is not ready.</summary>
+    public const int Unavailable = 3;
 }

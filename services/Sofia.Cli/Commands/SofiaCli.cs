@@ -11,6 +11,8 @@ internal static class SofiaCli
         StrategiesCommand.Create(output),
         BenchCommand.Create(output, error),
         SimulateExchangeCommand.Create(),
+        StreamsCommand.Create(output, error),
+        StatusCommand.Create(output),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken)
