@@ -9,6 +9,7 @@ public sealed class HostDeathTests
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     [TestCase("nats")]
+    [TestCase("nats-cluster")]
     [TestCase("clickhouse")]
     [Category("Slow")]
     [CancelAfter(60_000)]
@@ -16,22 +17,22 @@ public sealed class HostDeathTests
     {
         using var host = StartStandInHost(kind);
         var started = await ReadUntilReadyAsync(host, cancellationToken);
-        var (serverPid, watchdogPid, directory) = (started["server-pid"], started["watchdog-pid"], started["dir"]);
+        // A cluster lists one value per node, separated by '|'.
+        var (serverPids, watchdogPids, directories) = (Pids(started["server-pid"]), Pids(started["watchdog-pid"]), started["dir"].Split('|'));
         Assert.Multiple(() =>
         {
-            Assert.That(ProcessState.IsAlive(int.Parse(serverPid, CultureInfo.InvariantCulture)), Is.True);
-            Assert.That(Directory.Exists(directory), Is.True);
+            Assert.That(serverPids, Has.Length.EqualTo(kind == "nats-cluster" ? 2 : 1));
+            Assert.That(serverPids.All(ProcessState.IsAlive), Is.True);
+            Assert.That(directories.All(Directory.Exists), Is.True);
         });
 
         host.Kill(entireProcessTree: false);
 
         var clean = await ProcessState.EventuallyAsync(
-            () => !ProcessState.IsAlive(int.Parse(serverPid, CultureInfo.InvariantCulture))
-                && !ProcessState.IsAlive(int.Parse(watchdogPid, CultureInfo.InvariantCulture))
-                && !Directory.Exists(directory),
+            () => !serverPids.Any(ProcessState.IsAlive) && !watchdogPids.Any(ProcessState.IsAlive) && !directories.Any(Directory.Exists),
             Deadline,
             cancellationToken);
-        Assert.That(clean, Is.True, $"server {serverPid}, watchdog {watchdogPid} or {directory} outlived the killed host");
+        Assert.That(clean, Is.True, $"servers {started["server-pid"]}, watchdogs {started["watchdog-pid"]} or {started["dir"]} outlived the killed host");
     }
 
     [Test]
@@ -95,6 +96,9 @@ public sealed class HostDeathTests
             Directory.Delete(live, recursive: true);
         }
     }
+
+    private static int[] Pids(string values) =>
+        Array.ConvertAll(values.Split('|'), value => int.Parse(value, CultureInfo.InvariantCulture));
 
     private static int DeadPid()
     {

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Sofia.Testing.Internal;
 
 namespace Sofia.Testing;
@@ -14,10 +11,8 @@ namespace Sofia.Testing;
 /// </summary>
 public sealed class NatsServer : IAsyncDisposable
 {
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
-
     private readonly ServerHost _host;
-    private readonly HttpClient _http = new() { Timeout = ProbeTimeout };
+    private readonly HttpClient _http = new() { Timeout = NatsProbe.Timeout };
 
     private NatsServer(SupervisedProcess supervisor, string binary, NatsServerOptions options)
     {
@@ -118,28 +113,7 @@ public sealed class NatsServer : IAsyncDisposable
         while (MonitorPort == Port);
     }
 
-    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ProbeTimeout);
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
-            using var reader = new StreamReader(client.GetStream(), Encoding.ASCII);
-            var info = await reader.ReadLineAsync(timeout.Token);
-            if (info is null || !info.StartsWith("INFO ", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            using var response = await _http.GetAsync(new Uri(MonitorUrl, "healthz?js-enabled-only=true"), timeout.Token);
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception ex) when (ex is SocketException or IOException or HttpRequestException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return false;
-        }
-    }
+    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken) =>
+        await NatsProbe.AnswersAsync(Port, cancellationToken)
+        && await NatsProbe.IsHealthyAsync(_http, MonitorUrl, "?js-enabled-only=true", cancellationToken);
 }
