@@ -148,6 +148,7 @@ public sealed partial class NatsConnection
             await socket.ConnectAsync(server.Host, server.Port, token);
             stream = new NetworkStream(socket, ownsSocket: false);
             var info = await ReadInfoAsync(stream, token);
+            LearnServers(info);
             if (info.TlsRequired || _options.TlsRequired || server.Tls)
             {
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
@@ -310,6 +311,7 @@ public sealed partial class NatsConnection
                         throw new NatsServerErrorException(System.Text.Encoding.UTF8.GetString(op.Text.Span), true);
                     case ServerOpKind.Info:
                         transport.Info = ParseInfo(op.Text.Span);
+                        LearnServers(transport.Info);
                         break;
                     case ServerOpKind.Ping:
                         await transport.Stream.WriteAsync("PONG\r\n"u8.ToArray(), cancellationToken);

@@ -140,14 +140,20 @@ public sealed partial class NatsConnection
         }
 
         transport.Info = info;
-        if (info.ConnectUrls is { Count: > 0 } urls)
-        {
-            _pool.AddDiscovered(urls);
-        }
+        LearnServers(info);
 
         if (info.LameDuckMode)
         {
             Log.LameDuckMode(_logger, transport.Server);
+        }
+    }
+
+    /// <summary>Adds the cluster's other servers to the pool; every INFO lists them, the first one included.</summary>
+    private void LearnServers(NatsServerInfo info)
+    {
+        if (info.ConnectUrls is { Count: > 0 } urls)
+        {
+            _pool.AddDiscovered(urls);
         }
     }
 }

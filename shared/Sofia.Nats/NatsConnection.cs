@@ -61,6 +61,9 @@ public sealed partial class NatsConnection : IAsyncDisposable
 
     internal ILogger Logger => _logger;
 
+    /// <summary>The servers reconnects rotate through, as host:port: the configured ones and those the cluster announced.</summary>
+    internal IReadOnlyList<string> KnownServers => _pool.Snapshot();
+
     /// <summary>Connects to the first reachable server of <see cref="NatsOptions.Servers"/>.</summary>
     /// <exception cref="NatsConnectionException">No server could be reached.</exception>
     /// <exception cref="NatsServerErrorException">The server refused the connection (e.g. authorization).</exception>

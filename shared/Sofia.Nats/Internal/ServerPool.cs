@@ -39,6 +39,15 @@ internal sealed class ServerPool
         }
     }
 
+    /// <summary>Every server in the pool, as host:port, in rotation order.</summary>
+    public IReadOnlyList<string> Snapshot()
+    {
+        lock (_gate)
+        {
+            return _servers.ConvertAll(server => server.ToString());
+        }
+    }
+
     public ServerAddress Next()
     {
         lock (_gate)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Sofia.IntegrationTests.Nats;
 
 /// <summary>For tests that kill, freeze or restart the shared server: each test starts with it running.</summary>
@@ -16,9 +14,5 @@ public abstract class NatsFaultTestBase : NatsServerTestBase
     }
 
     /// <summary>Sends a signal (STOP, CONT, ...) to a process, here the server to freeze or thaw it.</summary>
-    protected static void Signal(string signal, int pid)
-    {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
+    protected static void Signal(string signal, int pid) => ProcessSignal.Send(signal, pid);
 }
