@@ -15,6 +15,9 @@ public interface IBusMessage
     /// <summary>The payload type name header, or null.</summary>
     string? MessageType { get; }
 
+    /// <summary>Every header it carries (message id and type included); empty when it has none.</summary>
+    IReadOnlyList<KeyValuePair<string, string>> Headers => [];
+
     /// <summary>Its sequence in the stream.</summary>
     ulong StreamSequence { get; }
 

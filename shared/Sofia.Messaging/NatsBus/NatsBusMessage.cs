@@ -1,0 +1,43 @@
+using Sofia.Contracts;
+using Sofia.Nats.JetStream;
+
+namespace Sofia.Messaging.NatsBus;
+
+/// <summary>A JetStream message as an <see cref="IBusMessage"/>; a replayed one has nothing to acknowledge.</summary>
+internal sealed class NatsBusMessage : IBusMessage
+{
+    private readonly NatsJsMsg _msg;
+    private readonly NatsJsMsgMetadata _metadata;
+    private readonly bool _replay;
+
+    public NatsBusMessage(NatsJsMsg msg, bool replay = false)
+    {
+        _msg = msg;
+        _metadata = msg.Metadata;
+        _replay = replay;
+    }
+
+    public string Subject => _msg.Subject;
+
+    public ReadOnlyMemory<byte> Data => _msg.Data;
+
+    public string? MessageId => _msg.Headers?[MessageHeaders.MessageId];
+
+    public string? MessageType => _msg.Headers?[MessageHeaders.MessageType];
+
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => _msg.Headers?.Entries ?? [];
+
+    public ulong StreamSequence => _metadata.StreamSequence;
+
+    public int DeliveryCount => _replay ? 0 : (int)Math.Min(int.MaxValue, _metadata.NumDelivered);
+
+    public DateTimeOffset Timestamp => _metadata.Timestamp;
+
+    public ValueTask AckAsync(CancellationToken cancellationToken) => _replay ? default : _msg.AckAsync(cancellationToken);
+
+    public ValueTask NakAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        _replay ? default : _msg.NakAsync(delay, cancellationToken);
+
+    public ValueTask TermAsync(string reason, CancellationToken cancellationToken) =>
+        _replay ? default : _msg.TermAsync(reason, cancellationToken);
+}
