@@ -8,6 +8,7 @@ internal static class SofiaCli
     public static RootCommand Build(TextWriter output, TextWriter error, bool interactive) =>
     [
         BacktestCommand.Create(output, error, interactive),
+        OptimizeCommand.Create(output, error, interactive),
         StrategiesCommand.Create(output),
         BenchCommand.Create(output, error),
         SimulateExchangeCommand.Create(),

@@ -65,6 +65,21 @@ public sealed class StrategyObjective
     /// <summary>The symbol.</summary>
     public string Symbol => _symbol;
 
+    /// <summary>Bars backtested per trial: each fold's warm-up (training or <see cref="ObjectiveSettings.WarmUpBars"/>) and test segment.</summary>
+    public long BarsPerTrial
+    {
+        get
+        {
+            long bars = 0;
+            foreach (var fold in _folds)
+            {
+                bars += WarmUp(fold, 0, out _).Length + fold.Test.Length;
+            }
+
+            return bars;
+        }
+    }
+
     /// <summary>Scores <paramref name="values"/> (in parameter-space order).</summary>
     public TrialEvaluation Evaluate(IReadOnlyList<double> values)
     {
