@@ -1,8 +1,11 @@
 using Sofia.Hosting;
+using Sofia.PaperOms;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSofiaDefaults();
+builder.Services.AddPaperOms();
 
 var app = builder.Build();
 app.MapSofiaEndpoints();
+app.MapPaperOms();
 return await app.RunSofiaAsync();

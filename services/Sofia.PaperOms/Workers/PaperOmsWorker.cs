@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+using Sofia.Contracts;
+using Sofia.Messaging;
+using Sofia.PaperOms.Domain;
+using Sofia.PaperOms.Options;
+
+namespace Sofia.PaperOms.Workers;
+
+/// <summary>
+/// Declares the streams, rebuilds the engine from the orders and fills streams, applies the stored kill switch, then
+/// feeds signals, ticks and kill-switch changes through one bounded channel into the engine; each input is acknowledged
+/// only after every record it produced is stored. After a failure it starts over with a fresh rebuild.
+/// </summary>
+internal sealed class PaperOmsWorker(
+    IMessageBus bus,
+    PaperOmsState state,
+    IOptions<PaperOmsOptions> options,
+    PaperOmsMetrics metrics,
+    TimeProvider time,
+    ILogger<PaperOmsWorker> logger) : BackgroundService
+{
+    private const int ChannelCapacity = 1024;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                state.NotReady(ex.Message);
+                PaperOmsLog.Failed(logger, delay.TotalMilliseconds, ex);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        state.NotReady("rebuilding state");
+        foreach (var stream in PaperCodec.StreamsUsed)
+        {
+            await bus.EnsureStreamAsync(stream, cancellationToken);
+        }
+
+        var control = await bus.KeyValueAsync(KvBuckets.Control, cancellationToken);
+        var engine = await RebuildAsync(cancellationToken);
+        if (await control.GetAsync(KvBuckets.KillSwitchKey, cancellationToken) is { } stored && Decode(stored) is { } kill)
+        {
+            engine.SetKillSwitch(kill.Enabled, kill.Reason);
+        }
+
+        state.Replace(engine);
+        metrics.KillSwitch(engine.KillSwitchEngaged);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var inputs = Channel.CreateBounded<PaperInput>(new BoundedChannelOptions(ChannelCapacity) { SingleReader = true });
+        var producers = Task.WhenAll(
+            ConsumeAsync(new BusConsumerSpec(Streams.Signals.Name, Durables.PaperOmsSignals, Streams.Signals.Subjects[0]), signals: true, inputs.Writer, stop.Token),
+            ConsumeAsync(new BusConsumerSpec(Streams.Ticks.Name, Durables.PaperOmsTicks, Streams.Ticks.Subjects[0]), signals: false, inputs.Writer, stop.Token),
+            WatchKillSwitchAsync(control, inputs.Writer, stop.Token));
+        PaperOmsLog.Consuming(logger, Durables.PaperOmsSignals, Durables.PaperOmsTicks);
+        state.Ready();
+        try
+        {
+            await ProcessAsync(inputs.Reader, control, stop.Token);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producers.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<PaperTradingEngine> RebuildAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var records = new Dictionary<(string Book, ulong Sequence), IMessage>();
+        foreach (var stream in new[] { Streams.Orders.Name, Streams.Fills.Name })
+        {
+            await foreach (var message in bus.ReadStreamAsync(stream, null, 1, cancellationToken))
+            {
+                // A record published twice (after a crash, outside the duplicate window) counts once.
+                if (PaperCodec.ToRecord(message) is { } record)
+                {
+                    records.TryAdd((record.Book, record.Sequence), record.Record);
+                }
+            }
+        }
+
+        var engine = new PaperTradingEngine(options.Value.ToEngineSettings());
+        foreach (var pair in records.OrderBy(p => p.Key.Book, StringComparer.Ordinal).ThenBy(p => p.Key.Sequence))
+        {
+            engine.Restore(pair.Value);
+        }
+
+        var completion = new List<PaperOutput>();
+        engine.CompleteRestore(completion);
+        await PublishAsync(completion, null, cancellationToken);
+        var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        PaperOmsLog.Rebuilt(logger, records.Count, elapsed, engine.Books.Count, completion.Count);
+        return engine;
+    }
+
+    private async Task ConsumeAsync(BusConsumerSpec spec, bool signals, ChannelWriter<PaperInput> writer, CancellationToken cancellationToken)
+    {
+        await foreach (var message in bus.ConsumeAsync(spec with { MaxDeliver = 10 }, cancellationToken))
+        {
+            PaperInput input;
+            try
+            {
+                input = signals ? new PaperInput(message, Signal: PaperCodec.ToSignal(message.Data)) : new PaperInput(message, Tick: PaperCodec.ToTick(message.Data));
+            }
+            catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidDataException or OverflowException)
+            {
+                PaperOmsLog.Undecodable(logger, message.StreamSequence, message.Subject, ex);
+                await message.TermAsync(ex.Message, cancellationToken);
+                continue;
+            }
+
+            await writer.WriteAsync(input, cancellationToken);
+        }
+    }
+
+    private static async Task WatchKillSwitchAsync(IBusKeyValue control, ChannelWriter<PaperInput> writer, CancellationToken cancellationToken)
+    {
+        await foreach (var entry in control.WatchAsync(KvBuckets.KillSwitchKey, cancellationToken))
+        {
+            var value = entry.Deleted ? new KillSwitchState(false, "deleted", "kv") : Decode(entry);
+            if (value is not null)
+            {
+                await writer.WriteAsync(new PaperInput(null, KillSwitch: value), cancellationToken);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(ChannelReader<PaperInput> reader, IBusKeyValue control, CancellationToken cancellationToken)
+    {
+        var outputs = new List<PaperOutput>();
+        await foreach (var input in reader.ReadAllAsync(cancellationToken))
+        {
+            outputs.Clear();
+            lock (state.Gate)
+            {
+                Apply(state.Engine, input, outputs);
+            }
+
+            await PublishAsync(outputs, control, cancellationToken);
+            if (input.Message is { } message)
+            {
+                await message.AckAsync(cancellationToken);
+            }
+        }
+    }
+
+    private void Apply(PaperTradingEngine engine, PaperInput input, List<PaperOutput> outputs)
+    {
+        if (input.Signal is { } signal)
+        {
+            if (!engine.OnSignal(signal, outputs))
+            {
+                metrics.DuplicateSignal();
+            }
+        }
+        else if (input.Tick is { } tick)
+        {
+            engine.OnTick(tick, outputs);
+        }
+        else if (input.KillSwitch is { } kill && kill.Enabled != engine.KillSwitchEngaged)
+        {
+            engine.SetKillSwitch(kill.Enabled, kill.Reason);
+            metrics.KillSwitch(kill.Enabled);
+            if (kill.Enabled)
+            {
+                PaperOmsLog.KillSwitchEngaged(logger, kill.Reason);
+            }
+            else
+            {
+                PaperOmsLog.KillSwitchReleased(logger);
+            }
+        }
+    }
+
+    private async Task PublishAsync(List<PaperOutput> outputs, IBusKeyValue? control, CancellationToken cancellationToken)
+    {
+        foreach (var output in outputs)
+        {
+            if (output.KillSwitchReason is { } reason)
+            {
+                PaperOmsLog.KillSwitchEngaged(logger, reason);
+                metrics.KillSwitch(true);
+                control ??= await bus.KeyValueAsync(KvBuckets.Control, cancellationToken);
+                await control.PutAsync(KvBuckets.KillSwitchKey, Encode(new KillSwitchState(true, reason, Sofia.Trading.Risk.RiskReasonCodes.DailyLossLimit)), cancellationToken);
+                continue;
+            }
+
+            await bus.PublishAsync(PaperCodec.ToEnvelope(output), cancellationToken);
+            metrics.Published(output, time.GetUtcNow());
+        }
+    }
+
+    public static byte[] Encode(KillSwitchState value) => JsonSerializer.SerializeToUtf8Bytes(value, PaperJson.Default.KillSwitchState);
+
+    public static KillSwitchState? Decode(BusKvEntry entry)
+    {
+        try
+        {
+            return entry.Value.IsEmpty ? null : JsonSerializer.Deserialize(entry.Value.Span, PaperJson.Default.KillSwitchState);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
