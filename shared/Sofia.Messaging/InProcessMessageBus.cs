@@ -167,6 +167,7 @@ public sealed class InProcessMessageBus : IMessageBus
         ulong last;
         lock (found.Gate)
         {
+            found.ExpireLocked(_time.GetUtcNow());
             last = found.LastSequence;
         }
 
