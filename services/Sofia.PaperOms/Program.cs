@@ -1,8 +1,10 @@
 using Sofia.Hosting;
+using Sofia.Messaging;
 using Sofia.PaperOms;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSofiaDefaults();
+builder.Services.AddSofiaMessageBus();
 builder.Services.AddPaperOms();
 
 var app = builder.Build();
