@@ -74,7 +74,7 @@ internal sealed class OptimizeHandler(TextWriter output, TextWriter error, bool 
                 var methods = new Dictionary<TrialRecord, SearchAlgorithm>(ReferenceEqualityComparer.Instance);
                 foreach (var method in request.Methods)
                 {
-                    var search = ParameterSearch.Create(method, descriptor.Parameters, MethodSeed(request.Seed, method), request.Trials);
+                    var search = ParameterSearch.Create(method, descriptor.Parameters, ParameterSearch.SeedFor(request.Seed, method), request.Trials);
                     var records = await StudyRunner.RunAsync(
                         search,
                         request.Trials,
@@ -108,9 +108,6 @@ internal sealed class OptimizeHandler(TextWriter output, TextWriter error, bool 
 
         return ExitCodes.Success;
     }
-
-    /// <summary>Each method gets its own seed so that "both" does not spend its first random trials twice.</summary>
-    public static ulong MethodSeed(ulong seed, SearchAlgorithm method) => unchecked((seed * 1_000_003UL) + (ulong)method);
 
     public static string Name(SearchAlgorithm method) => method.ToString().ToLowerInvariant();
 

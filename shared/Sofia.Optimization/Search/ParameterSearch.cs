@@ -6,6 +6,12 @@ namespace Sofia.Optimization.Search;
 public static class ParameterSearch
 {
     /// <summary>
+    /// The seed a study of <paramref name="algorithm"/> uses for a study seed: each method gets its own, so running
+    /// Bayesian and genetic side by side does not spend their first random trials on the same points.
+    /// </summary>
+    public static ulong SeedFor(ulong seed, SearchAlgorithm algorithm) => unchecked((seed * 1_000_003UL) + (ulong)algorithm);
+
+    /// <summary>
     /// A searcher of <paramref name="algorithm"/> over <paramref name="space"/>; <paramref name="plannedTrials"/> sizes
     /// the grid of <see cref="SearchAlgorithm.Grid"/> and is ignored by the others.
     /// </summary>

@@ -1,0 +1,52 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+using Sofia.Contracts.V1;
+using Sofia.Optimizer.Options;
+
+namespace Sofia.Optimizer.Domain;
+
+/// <summary>
+/// Stores every finished trial of a study as one JSON line (the <see cref="TrialResult"/> in protobuf's JSON form) in
+/// <c>{TrialDirectory}/{studyId}.jsonl</c>, so a study can be inspected with any JSON tool and resumed after a restart.
+/// </summary>
+internal sealed class TrialJournal(IOptions<OptimizerOptions> options)
+{
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+    private readonly Lock _gate = new();
+
+    public string PathOf(string studyId) => Path.Combine(options.Value.TrialDirectory, $"{studyId}.jsonl");
+
+    public IReadOnlyList<TrialResult> Load(string studyId)
+    {
+        var path = PathOf(studyId);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var results = new List<TrialResult>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length > 0)
+            {
+                results.Add(TrialResult.Parser.ParseJson(line));
+            }
+        }
+
+        return results;
+    }
+
+    public void Append(IEnumerable<TrialResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        lock (_gate)
+        {
+            Directory.CreateDirectory(options.Value.TrialDirectory);
+            using var writer = File.AppendText(PathOf(results.FirstOrDefault()?.StudyId ?? "unknown"));
+            foreach (var result in results)
+            {
+                writer.WriteLine(Formatter.Format(result));
+            }
+        }
+    }
+}
