@@ -60,6 +60,9 @@ public sealed class SignalEngine
     /// <summary>Bars built from trades so far, all markets.</summary>
     public long BarsBuilt => _markets.Values.Sum(m => m.BarsBuilt);
 
+    /// <summary>Bars built from trades so far in the market of <paramref name="symbol"/>.</summary>
+    public long BarsBuiltFor(string symbol) => Require(symbol).BarsBuilt;
+
     /// <summary>Trades dropped as older than the open bar or inside a closed or warmed-up interval.</summary>
     public long DroppedTicks => _markets.Values.Sum(m => m.DroppedTicks);
 
@@ -120,7 +123,7 @@ public sealed class SignalEngine
     /// Queues promoted parameters of <paramref name="strategy"/> on <paramref name="symbol"/>, applied at the next bar
     /// close. They override the plan's values; parameters absent from both take their defaults (an empty set goes
     /// back to the plan). Invalid values leave the current parameters in force and are reported in
-    /// <paramref name="error"/>. Thread-safe.
+    /// <paramref name="error"/>; values equal to those in force change nothing (no rebuild). Thread-safe.
     /// </summary>
     /// <returns>The entry that will run, or null with <paramref name="error"/> set.</returns>
     public StrategyEntry? TryPromote(string strategy, string symbol, IReadOnlyDictionary<string, string> parameters, out string? error)
@@ -161,7 +164,12 @@ public sealed class SignalEngine
             return null;
         }
 
-        market.Promote(entry);
+        // A promotion equal to the parameters in force (a watch restating the current value) changes nothing.
+        if (!market.Entries.Any(e => e.Name == strategy && e.SameParameters(entry)))
+        {
+            market.Promote(entry);
+        }
+
         error = null;
         return entry;
     }
