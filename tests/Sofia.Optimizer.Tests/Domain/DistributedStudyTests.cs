@@ -136,6 +136,28 @@ public sealed class DistributedStudyTests
         }
     }
 
+    [Test]
+    [Category("Slow")]
+    public async Task A_study_resumes_from_its_journal_without_running_recorded_trials_again()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var run = TestNames.Unique("resume");
+        var studyId = StudyCoordinator.StudyId(run, "trend", "BTC-USDT", SearchAlgorithm.Bayesian);
+        IReadOnlyList<TrialResult> first;
+        await using (var replica = await OptimizerReplica.StartAsync(_server.Url, Settings(run, "w") with { Trials = 16 }, timeout.Token))
+        {
+            await replica.Coordinator.RunAsync(run, RunTime, "trend", "BTC-USDT", timeout.Token);
+            first = replica.Journal.Load(studyId);
+        }
+
+        // The coordinator restarts with no worker anywhere: a trial it had to run again would never finish.
+        await using var restarted = await OptimizerReplica.StartAsync(_server.Url, Settings(run, "w") with { Trials = 16 }, timeout.Token, startWorker: false);
+        var summary = await restarted.Coordinator.RunAsync(run, RunTime, "trend", "BTC-USDT", timeout.Token);
+
+        Assert.That(summary.Trials.Select(t => (t.Trial.Number, t.Score)), Is.EqualTo(first.Select(r => (r.TrialNumber, r.Score))));
+        Assert.That(restarted.Journal.Load(studyId), Has.Count.EqualTo(16), "nothing new was journaled");
+    }
+
     private static (int, string, double) Outcome(TrialResult r) => (r.TrialNumber, string.Join(',', r.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal)), r.Score);
 
     private ReplicaSettings Settings(string run, string worker, SearchAlgorithm method = SearchAlgorithm.Bayesian) => new(
