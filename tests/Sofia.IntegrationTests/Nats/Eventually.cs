@@ -8,10 +8,14 @@ internal static class Eventually
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Polls <paramref name="condition"/> until it holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after <paramref name="deadline"/>.</summary>
-    public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan deadline, CancellationToken cancellationToken)
+    public static Task HoldsAsync(Func<bool> condition, string what, TimeSpan deadline, CancellationToken cancellationToken) =>
+        HoldsAsync(() => Task.FromResult(condition()), what, deadline, cancellationToken);
+
+    /// <summary>Polls an asynchronous <paramref name="condition"/> (e.g. a server query) until it holds, as above.</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             if (clock.Elapsed > deadline)
             {

@@ -9,6 +9,8 @@ namespace Sofia.IntegrationTests.Nats;
 [Category("Slow")]
 public sealed class NatsJsFaultTests : NatsFaultTestBase
 {
+    private static readonly TimeSpan FaultDeadline = TimeSpan.FromSeconds(20);
+
     [Test]
     [CancelAfter(120_000)]
     public async Task Server_killed_mid_publish_loses_no_acked_message_and_msg_ids_prevent_duplicates(CancellationToken cancellationToken)
@@ -71,7 +73,7 @@ public sealed class NatsJsFaultTests : NatsFaultTestBase
                 if (i == 5_000)
                 {
                     await Server.KillAsync(cancellationToken);
-                    restart = RestartSoonAsync(publishing, cancellationToken);
+                    restart = RestartOnceNoticedAsync(connection, publishing, cancellationToken);
                 }
 
                 var id = "m" + i.ToString(CultureInfo.InvariantCulture);
@@ -164,11 +166,17 @@ public sealed class NatsJsFaultTests : NatsFaultTestBase
         var freeze = Task.Run(
             async () =>
             {
-                await Task.Delay(500, cancellationToken);
+                // Freeze only once the consume loop's pull waits on the server, and thaw once the client has seen its
+                // heartbeats stop and re-pulled: the recovery under test, rather than a guess at how long it takes.
+                await Eventually.HoldsAsync(
+                    async () => (await js.GetConsumerInfoAsync(stream, "c", cancellationToken)).NumWaiting > 0,
+                    "the consume loop's pull waits on the server",
+                    FaultDeadline,
+                    cancellationToken);
                 Signal("STOP", pid);
                 try
                 {
-                    await Task.Delay(1_500, cancellationToken);
+                    await Eventually.HoldsAsync(() => recording.EventIds.Contains(2100), "a pull reset after missed heartbeats", FaultDeadline, cancellationToken);
                 }
                 finally
                 {
@@ -209,11 +217,12 @@ public sealed class NatsJsFaultTests : NatsFaultTestBase
         return () => Volatile.Read(ref count);
     }
 
-    private async Task RestartSoonAsync(CancellationTokenSource onFailure, CancellationToken cancellationToken)
+    private async Task RestartOnceNoticedAsync(NatsConnection connection, CancellationTokenSource onFailure, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(500, cancellationToken);
+            // The outage lasts at least until the client has seen it, so the publishes meanwhile go to the reconnect buffer.
+            await Eventually.HoldsAsync(() => connection.State == NatsConnectionState.Reconnecting, "the client sees the kill", FaultDeadline, cancellationToken);
             await Server.StartAsync(cancellationToken);
         }
         catch
@@ -234,6 +243,7 @@ public sealed class NatsJsFaultTests : NatsFaultTestBase
             }
             catch (NatsReconnectBufferFullException)
             {
+                // A back-off before trying again while the buffer is full; the token bounds it.
                 await Task.Delay(50, cancellationToken);
             }
         }
