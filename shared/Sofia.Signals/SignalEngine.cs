@@ -164,8 +164,9 @@ public sealed class SignalEngine
             return null;
         }
 
-        // A promotion equal to the parameters in force (a watch restating the current value) changes nothing.
-        if (!market.Entries.Any(e => e.Name == strategy && e.SameParameters(entry)))
+        // A promotion equal to the parameters in force (a watch restating the current value) changes nothing, unless
+        // another promotion is still waiting for the next bar: then this one replaces it.
+        if (market.HasPending(strategy) || !market.Entries.Any(e => e.Name == strategy && e.SameParameters(entry)))
         {
             market.Promote(entry);
         }

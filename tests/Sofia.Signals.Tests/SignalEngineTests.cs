@@ -182,6 +182,20 @@ public sealed class SignalEngineTests
     }
 
     [Test]
+    public void Engine_applies_the_last_of_several_promotions_made_before_a_bar_closes()
+    {
+        var bars = Bars(400);
+        var engine = new SignalEngine(StrategyPlan.Parse(Zoo));
+
+        Assert.That(engine.TryPromote("trend", Symbol, new Dictionary<string, string> { ["fast"] = "5", ["slow"] = "15" }, out _), Is.Not.Null);
+        Assert.That(engine.TryPromote("trend", Symbol, new Dictionary<string, string> { ["fast"] = "10", ["slow"] = "30" }, out _), Is.Not.Null, "back to the plan's values");
+        var signals = Feed(engine, bars);
+
+        var closed = bars.Take(bars.Length - 1).Select(RealBars.AsBuilt).ToArray();
+        Assert.That(Decisions(signals, "trend"), Is.EqualTo(ReferenceRunner.Run(new TrendStrategy(10, 30), closed)));
+    }
+
+    [Test]
     public void Engine_gives_the_same_signals_when_every_trade_is_delivered_twice()
     {
         var bars = Bars(400);

@@ -147,6 +147,20 @@ internal sealed class MarketPipeline
         return bar.Bar.OpenTimeUs <= _lastClosedOpenUs ? [] : Close(bar, overlay);
     }
 
+    /// <summary>True when a promotion of <paramref name="strategy"/> waits for the next bar close.</summary>
+    public bool HasPending(string strategy)
+    {
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            if (_entries[i].Name == strategy)
+            {
+                return Volatile.Read(ref _pending[i]) is not null;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Queues <paramref name="entry"/> to replace the entry of the same name at the next bar close.</summary>
     public bool Promote(StrategyEntry entry)
     {
