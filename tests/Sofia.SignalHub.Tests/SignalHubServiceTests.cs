@@ -71,6 +71,13 @@ public sealed class SignalHubServiceTests
         Assert.That(json.RootElement.GetProperty("warm").GetBoolean(), Is.True);
         var latest = json.RootElement.GetProperty("signals").EnumerateArray().ToDictionary(e => e.GetProperty("strategy").GetString()!, e => e.GetProperty("signalId").GetString());
         Assert.That(latest, Is.EquivalentTo(expected.GroupBy(s => s.Strategy).ToDictionary(g => g.Key, g => g.Last().Id)));
+
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
+        var bars = expected.Select(s => s.BarOpenTimeUs).Distinct().Count();
+        Assert.That(metrics, Does.Contain($"sofia_signalhub_tick_to_signal_duration_seconds_count {bars}"));
+        Assert.That(metrics, Does.Contain("sofia_signalhub_bars_total{symbol=\"BTC-USDT\"} 119"), "120 bars, the last never closed");
+        Assert.That(metrics, Does.Contain("sofia_signalhub_warmup_ready{symbol=\"BTC-USDT\"} 1"));
+        await TestContext.Out.WriteLineAsync(string.Join('\n', metrics.Split('\n').Where(l => l.StartsWith("sofia_signalhub_tick_to_signal", StringComparison.Ordinal))));
     }
 
     [Test]
