@@ -10,14 +10,14 @@ namespace Sofia.Optimizer.Domain;
 /// <summary>
 /// Evaluates a study's batches on whichever replicas consume the job work queue: publishes one
 /// <see cref="OptimizationJob"/> per trial (de-duplicated by study and trial), then reads the study's results subject
-/// until every trial of the batch has a <see cref="TrialResult"/>, and journals them. The first result of a trial wins;
+/// until every trial of the batch has a <see cref="TrialResult"/>, and stores them. The first result of a trial wins;
 /// a redelivered trial computes the same one.
 /// </summary>
 internal sealed class DistributedEvaluator(
     IMessageBus bus,
     OptimizationJob template,
     ParameterSpace space,
-    TrialJournal journal,
+    ITrialStore store,
     TimeSpan pollInterval,
     TimeProvider time)
 {
@@ -54,7 +54,7 @@ internal sealed class DistributedEvaluator(
         }
 
         var results = batch.Select(t => _received[t.Number]).ToArray();
-        journal.Append(results);
+        await store.AppendAsync(results, cancellationToken);
         return [.. results.Select(TrialMessages.ToEvaluation)];
     }
 }

@@ -15,14 +15,14 @@ namespace Sofia.Optimizer.Domain;
 
 /// <summary>
 /// Runs one strategy × symbol of a nightly run: loads its history, cuts walk-forward folds, drives each method's
-/// searcher with batches evaluated by the replicas (<see cref="DistributedEvaluator"/>), resumes from the trial journal,
+/// searcher with batches evaluated by the replicas (<see cref="DistributedEvaluator"/>), resumes from the trial store,
 /// then picks and tests the winners and promotes the best one that passes. The study id is derived from the run id, so
 /// two coordinators of the same run publish the same (de-duplicated) jobs and reach the same result.
 /// </summary>
 internal sealed class StudyCoordinator(
     IMessageBus bus,
     HistorySource history,
-    TrialJournal journal,
+    ITrialStore store,
     ParameterPromoter promoter,
     IOptions<OptimizerOptions> options,
     TimeProvider time,
@@ -87,9 +87,9 @@ internal sealed class StudyCoordinator(
                 FeeBps = o.FeeBps,
                 Capital = o.Capital,
             };
-            var resumed = Resume(descriptor.Parameters, studyId);
+            var resumed = await ResumeAsync(descriptor.Parameters, studyId, cancellationToken);
             OptimizerLog.StudyStarted(logger, studyId, strategy, symbol, method, o.Trials, bars.Length, folds.Count, resumed.Count);
-            var evaluator = new DistributedEvaluator(bus, template, descriptor.Parameters, journal, o.ResultPoll, time);
+            var evaluator = new DistributedEvaluator(bus, template, descriptor.Parameters, store, o.ResultPoll, time);
             trials.AddRange(await StudyRunner.RunAsync(
                 ParameterSearch.Create(method, descriptor.Parameters, ParameterSearch.SeedFor(o.Seed, method), o.Trials),
                 o.Trials,
@@ -107,10 +107,10 @@ internal sealed class StudyCoordinator(
         return summary;
     }
 
-    private List<TrialRecord> Resume(ParameterSpace space, string studyId)
+    private async Task<List<TrialRecord>> ResumeAsync(ParameterSpace space, string studyId, CancellationToken cancellationToken)
     {
         var records = new List<TrialRecord>();
-        foreach (var result in journal.Load(studyId))
+        foreach (var result in await store.LoadAsync(studyId, cancellationToken))
         {
             var values = TrialMessages.ReadParameters(space, result.Parameters);
             records.Add(new TrialRecord(new Trial(result.TrialNumber, values), TrialMessages.ToEvaluation(result)));

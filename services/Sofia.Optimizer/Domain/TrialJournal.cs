@@ -8,13 +8,22 @@ namespace Sofia.Optimizer.Domain;
 /// <summary>
 /// Stores every finished trial of a study as one JSON line (the <see cref="TrialResult"/> in protobuf's JSON form) in
 /// <c>{TrialDirectory}/{studyId}.jsonl</c>, so a study can be inspected with any JSON tool and resumed after a restart.
+/// The default store; <see cref="ClickHouseTrialStore"/> when <c>Optimizer:TrialStore</c> is <c>clickhouse</c>.
 /// </summary>
-internal sealed class TrialJournal(IOptions<OptimizerOptions> options)
+internal sealed class TrialJournal(IOptions<OptimizerOptions> options) : ITrialStore
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
     private readonly Lock _gate = new();
 
     public string PathOf(string studyId) => Path.Combine(options.Value.TrialDirectory, $"{studyId}.jsonl");
+
+    public Task<IReadOnlyList<TrialResult>> LoadAsync(string studyId, CancellationToken cancellationToken) => Task.FromResult(Load(studyId));
+
+    public Task AppendAsync(IReadOnlyList<TrialResult> results, CancellationToken cancellationToken)
+    {
+        Append(results);
+        return Task.CompletedTask;
+    }
 
     public IReadOnlyList<TrialResult> Load(string studyId)
     {
@@ -24,16 +33,17 @@ internal sealed class TrialJournal(IOptions<OptimizerOptions> options)
             return [];
         }
 
-        var results = new List<TrialResult>();
+        var results = new SortedDictionary<int, TrialResult>();
         foreach (var line in File.ReadLines(path))
         {
             if (line.Length > 0)
             {
-                results.Add(TrialResult.Parser.ParseJson(line));
+                var result = TrialResult.Parser.ParseJson(line);
+                results.TryAdd(result.TrialNumber, result);
             }
         }
 
-        return results;
+        return [.. results.Values];
     }
 
     public void Append(IEnumerable<TrialResult> results)

@@ -89,6 +89,14 @@ internal sealed record OptimizerOptions : IValidatableObject
     [Required]
     public string JobFilter { get; init; } = "optimizer.jobs.>";
 
+    /// <summary>Where trials are stored: <c>jsonl</c> (files in <see cref="TrialDirectory"/>) or <c>clickhouse</c> (<see cref="TrialTable"/>, server from the <c>ClickHouse</c> section).</summary>
+    [RegularExpression("^(jsonl|clickhouse)$", ErrorMessage = "must be jsonl or clickhouse")]
+    public string TrialStore { get; init; } = "jsonl";
+
+    /// <summary>The ClickHouse table of trials.</summary>
+    [Required]
+    public string TrialTable { get; init; } = "optimizer_trials";
+
     /// <summary>Folder of the JSON-lines trial journals (one file per study).</summary>
     [Required]
     public string TrialDirectory { get; init; } = "trials";
