@@ -12,6 +12,12 @@ public sealed record BusConsumerSpec(string Stream, string Durable, string? Filt
     /// <summary>Deliveries before the bus stops delivering a message (dead-letter it before that).</summary>
     public int MaxDeliver { get; init; } = 5;
 
+    /// <summary>
+    /// Delivered and unacked messages allowed at once; null for the bus's default (nats-server 2.9: 1000; the in-process
+    /// bus has no limit). A consumer that acks in large batches needs more than its batch.
+    /// </summary>
+    public int? MaxAckPending { get; init; }
+
     /// <summary>Messages requested per pull.</summary>
     public int BatchSize { get; init; } = 256;
 

@@ -35,4 +35,10 @@ public interface IBusMessage
 
     /// <summary>Give up: never deliver again (after it is dead-lettered, for example).</summary>
     ValueTask TermAsync(string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Still working on it: restart the ack wait, so a message held longer than <see cref="BusConsumerSpec.AckWait"/>
+    /// (a batch waiting for storage to come back, say) is not redelivered meanwhile.
+    /// </summary>
+    ValueTask InProgressAsync(CancellationToken cancellationToken);
 }

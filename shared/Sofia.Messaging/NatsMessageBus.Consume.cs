@@ -22,6 +22,7 @@ public sealed partial class NatsMessageBus
             AckPolicy = AckPolicy.Explicit,
             AckWait = consumer.AckWait,
             MaxDeliver = consumer.MaxDeliver,
+            MaxAckPending = consumer.MaxAckPending,
             DeliverPolicy = consumer.DeliverFrom == BusDeliverFrom.New ? DeliverPolicy.New : DeliverPolicy.All,
         };
         var options = new NatsJsConsumeOptions

@@ -92,7 +92,7 @@ public sealed partial class NatsMessageBus : IMessageBus
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPendingAcks);
         var js = await JetStreamAsync(cancellationToken);
-        return new NatsBusPublisher(js, maxPendingAcks, _ackTimeout);
+        return await NatsBusPublisher.CreateAsync(js, maxPendingAcks, _ackTimeout, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -302,6 +302,41 @@ public abstract partial class MessageBusContractTests
 
     [Test]
     [CancelAfter(20_000)]
+    public async Task A_message_kept_in_progress_past_its_ack_wait_is_not_redelivered(CancellationToken cancellationToken)
+    {
+        var (bus, stream) = await StartAsync(cancellationToken);
+        await using var owned = bus;
+        await bus.PublishAsync(Envelope($"{stream.Prefix()}.a", "slow work"), cancellationToken);
+        var spec = new BusConsumerSpec(stream.Name, "progress", null) { AckWait = ShortAckWait };
+        await using var probe = new ConsumerProbe(bus, spec, cancellationToken);
+
+        var first = await probe.NextAsync(Wait, cancellationToken);
+        var held = Stopwatch.StartNew();
+        IBusMessage? redelivered = null;
+
+        // Held for three ack waits with a keepalive every quarter of one: without them it would come back within each.
+        while (held.Elapsed < ShortAckWait * 3 && redelivered is null)
+        {
+            await first.InProgressAsync(cancellationToken);
+            redelivered = await probe.NextOrNullAsync(ShortAckWait / 4, cancellationToken);
+        }
+
+        var heldFor = held.Elapsed;
+        await first.AckAsync(cancellationToken);
+        var settled = await EventuallyAsync(ct => bus.GetConsumerStateAsync(stream.Name, "progress", ct), new BusConsumerState(0, 0, 0), Wait, cancellationToken);
+        var after = await probe.NextOrNullAsync(ShortAckWait * 1.5, cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(redelivered, Is.Null, "redelivered while kept in progress");
+            Assert.That(heldFor, Is.GreaterThanOrEqualTo(ShortAckWait * 3));
+            Assert.That(settled, Is.EqualTo(new BusConsumerState(0, 0, 0)));
+            Assert.That(after, Is.Null, "redelivered after the ack");
+        });
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
     public async Task A_nak_with_a_delay_redelivers_after_the_delay(CancellationToken cancellationToken)
     {
         var (bus, stream) = await StartAsync(cancellationToken);

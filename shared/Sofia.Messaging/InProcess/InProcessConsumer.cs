@@ -85,6 +85,16 @@ internal sealed class InProcessConsumer(InProcessStream stream, BusConsumerSpec 
         }
     }
 
+    /// <summary>Restarts the ack wait of a message still held by the delivery that reports it.</summary>
+    public void InProgress(ulong sequence, int deliveries, DateTimeOffset now)
+    {
+        // A stale delivery (the message has since been redelivered) must not extend the newer one.
+        if (_pending.TryGetValue(sequence, out var pending) && pending.Deliveries == deliveries)
+        {
+            Schedule(sequence, deliveries, now + Spec.AckWait);
+        }
+    }
+
     public BusConsumerState State()
     {
         long redelivered = 0;

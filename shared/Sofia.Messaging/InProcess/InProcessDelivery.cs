@@ -44,6 +44,16 @@ internal sealed class InProcessDelivery(
         return default;
     }
 
+    public ValueTask InProgressAsync(CancellationToken cancellationToken)
+    {
+        lock (stream.Gate)
+        {
+            consumer.InProgress(message.StreamSequence, deliveries, stream.Time.GetUtcNow());
+        }
+
+        return default;
+    }
+
     public ValueTask TermAsync(string reason, CancellationToken cancellationToken)
     {
         // A terminated message is done with, like an acked one (a work queue drops it too).

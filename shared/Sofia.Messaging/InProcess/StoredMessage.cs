@@ -34,6 +34,8 @@ internal sealed class StoredMessage(
 
     public ValueTask TermAsync(string reason, CancellationToken cancellationToken) => default;
 
+    public ValueTask InProgressAsync(CancellationToken cancellationToken) => default;
+
     public static StoredMessage From(in BusEnvelope envelope, ulong sequence, DateTimeOffset timestamp)
     {
         var extra = envelope.Headers?.Count ?? 0;

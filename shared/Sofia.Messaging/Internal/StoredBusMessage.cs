@@ -30,6 +30,8 @@ internal sealed class StoredBusMessage(
 
     public ValueTask TermAsync(string reason, CancellationToken cancellationToken) => default;
 
+    public ValueTask InProgressAsync(CancellationToken cancellationToken) => default;
+
     private string? Find(string key)
     {
         foreach (var header in headers)

@@ -40,4 +40,8 @@ internal sealed class NatsBusMessage : IBusMessage
 
     public ValueTask TermAsync(string reason, CancellationToken cancellationToken) =>
         _replay ? default : _msg.TermAsync(reason, cancellationToken);
+
+    // +WPI: the server restarts this message's ack wait.
+    public ValueTask InProgressAsync(CancellationToken cancellationToken) =>
+        _replay ? default : _msg.InProgressAsync(cancellationToken);
 }

@@ -1,66 +1,114 @@
+using System.Collections.Concurrent;
+using Sofia.Contracts;
 using Sofia.Nats;
 using Sofia.Nats.JetStream;
 
 namespace Sofia.Messaging.NatsBus;
 
 /// <summary>
-/// Up to a window of JetStream publishes in flight, each awaiting its own ack. A publish is normally written to the
-/// connection before <see cref="PublishAsync"/> returns, so messages from one caller keep their order. It sends through
-/// <see cref="NatsJsContext.PublishAsync"/> rather than the async publisher because that one carries only a msg id
-/// and the bus also sends the type and further headers.
+/// The windowed publisher on <see cref="NatsJsAsyncPublisher"/>: a publish is written to the connection before
+/// <see cref="PublishAsync"/> returns (waiting only while <c>maxPendingAcks</c> acks are outstanding), so messages from
+/// one caller keep their order, and its ack arrives on one shared reply subscription. The type header is encoded once
+/// per type name, so the usual message (msg id and type) costs no header allocation; envelopes with further headers
+/// (dead letters) encode theirs per message. A message with a msg id whose ack times out is re-sent by the async
+/// publisher with the same id.
 /// </summary>
-internal sealed class NatsBusPublisher(NatsJsContext js, int maxPendingAcks, TimeSpan ackTimeout) : IBusPublisher
+internal sealed class NatsBusPublisher : IBusPublisher
 {
-    private readonly SemaphoreSlim _window = new(maxPendingAcks, maxPendingAcks);
-    private readonly CancellationTokenSource _disposed = new();
-    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _inFlight;
+    private const int MaxCachedTypes = 256;
 
-    public async ValueTask<Task<BusPublishAck>> PublishAsync(BusEnvelope message, CancellationToken cancellationToken)
+    private readonly NatsJsAsyncPublisher _publisher;
+    private readonly ConcurrentDictionary<string, NatsJsAsyncPublisherHeaders> _typeHeaders = new(StringComparer.Ordinal);
+    private int _disposed;
+
+    private NatsBusPublisher(NatsJsAsyncPublisher publisher) => _publisher = publisher;
+
+    public static async Task<NatsBusPublisher> CreateAsync(NatsJsContext js, int maxPendingAcks, TimeSpan ackTimeout, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
-        await _window.WaitAsync(cancellationToken);
-        Interlocked.Increment(ref _inFlight);
-        return SendAsync(message);
+        var options = new NatsJsAsyncPublisherOptions { MaxPending = maxPendingAcks, AckTimeout = ackTimeout };
+        return new NatsBusPublisher(await js.CreateAsyncPublisherAsync(options, cancellationToken));
+    }
+
+    public ValueTask<Task<BusPublishAck>> PublishAsync(BusEnvelope message, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ValueTask<NatsJsPublishFuture> sending;
+        try
+        {
+            sending = _publisher.PublishWithAckAsync(message.Subject, message.Data, message.MessageId, HeadersOf(message), cancellationToken);
+        }
+        catch (NatsException ex)
+        {
+            // Not sent (closed connection, full reconnect buffer): reported by the ack task like any other failure.
+            return new(Task.FromException<BusPublishAck>(Translate(ex, message.Subject)));
+        }
+
+        return sending.IsCompletedSuccessfully
+            ? new(AckAsync(sending.Result, message.Subject))
+            : AfterRoomAsync(sending, message.Subject);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_disposed.IsCancellationRequested)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            return;
+            // Acks still outstanding fail with ObjectDisposedException rather than keep the publisher alive.
+            await _publisher.DisposeAsync();
         }
-
-        // Acks still outstanding fail with cancellation rather than keep the publisher alive.
-        await _disposed.CancelAsync();
-        if (Volatile.Read(ref _inFlight) > 0)
-        {
-            await _idle.Task;
-        }
-
-        _disposed.Dispose();
-        _window.Dispose();
     }
 
-    private async Task<BusPublishAck> SendAsync(BusEnvelope message)
+    private static async ValueTask<Task<BusPublishAck>> AfterRoomAsync(ValueTask<NatsJsPublishFuture> sending, string subject)
     {
         try
         {
-            var options = new NatsJsPublishOptions { MsgId = message.MessageId, Timeout = ackTimeout };
-            var ack = await js.PublishAsync(message.Subject, message.Data, options, NatsBusHeaders.From(message), _disposed.Token);
+            return AckAsync(await sending, subject);
+        }
+        catch (NatsException ex)
+        {
+            return Task.FromException<BusPublishAck>(Translate(ex, subject));
+        }
+    }
+
+    private static async Task<BusPublishAck> AckAsync(NatsJsPublishFuture future, string subject)
+    {
+        try
+        {
+            var ack = await future.GetAckAsync();
             return new BusPublishAck(ack.Stream, ack.Sequence, ack.Duplicate);
         }
         catch (NatsNoRespondersException ex)
         {
-            throw new BusNoStreamException(message.Subject, ex);
+            throw new BusNoStreamException(subject, ex);
         }
-        finally
+    }
+
+    private static Exception Translate(NatsException error, string subject) =>
+        error is NatsNoRespondersException ? new BusNoStreamException(subject, error) : error;
+
+    private NatsJsAsyncPublisherHeaders? HeadersOf(in BusEnvelope message)
+    {
+        if (message.Headers is { Count: > 0 })
         {
-            _window.Release();
-            if (Interlocked.Decrement(ref _inFlight) == 0 && _disposed.IsCancellationRequested)
-            {
-                _idle.TrySetResult();
-            }
+            var headers = NatsBusHeaders.From(message)!;
+            return new NatsJsAsyncPublisherHeaders(headers.Entries);
         }
+
+        if (message.MessageType is not { } type)
+        {
+            return null;
+        }
+
+        if (_typeHeaders.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        var created = new NatsJsAsyncPublisherHeaders(MessageHeaders.MessageType, type);
+        if (_typeHeaders.Count < MaxCachedTypes)
+        {
+            _typeHeaders.TryAdd(type, created);
+        }
+
+        return created;
     }
 }
