@@ -130,7 +130,9 @@ public sealed class ClickHouseMarketHistory(ClickHouseClient client) : IMarketHi
 
     private static TradeTick ReadTick(ClickHouseRowReader r) => new(r.ReadInt64(), ReadPrice(r), ReadPrice(r), r.ReadUInt8() == 1);
 
-    private static double ReadPrice(ClickHouseRowReader r) => (double)r.ReadDecimal(MarketHistorySql.Precision, MarketHistorySql.Scale);
+    // Trailing zeros first: decimal to double is not correctly rounded at scale 18 (67034.240…0 became 67034.23999999999),
+    // and the embedded store, which converts the value as written, must read the same double.
+    private static double ReadPrice(ClickHouseRowReader r) => (double)MarketTick.Normalize(r.ReadDecimal(MarketHistorySql.Precision, MarketHistorySql.Scale));
 
     private static long CeilingMinute(long us) => -MarketHistorySql.FloorDiv(-us, MinuteUs) * MinuteUs;
 
