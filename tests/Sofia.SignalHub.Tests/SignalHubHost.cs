@@ -14,7 +14,7 @@ internal sealed class SignalHubHost(WebApplication app) : IAsyncDisposable
 {
     public IServiceProvider Services => app.Services;
 
-    public static async Task<SignalHubHost> StartAsync(string natsUrl, string planPath, IMarketHistory? history, CancellationToken cancellationToken)
+    public static async Task<SignalHubHost> StartAsync(string natsUrl, string planPath, IMarketHistory? history, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -23,9 +23,14 @@ internal sealed class SignalHubHost(WebApplication app) : IAsyncDisposable
             ["Nats:Url"] = natsUrl,
             ["SignalHub:StrategiesFile"] = planPath,
             ["SignalHub:TicksDeliverFrom"] = "All",
-            ["SignalHub:WarmUpFromHistory"] = history is null ? "false" : "true",
+            ["SignalHub:WarmUpFromHistory"] = history is null && settings is null ? "false" : "true",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.AddSofiaDefaults();
         builder.Services.AddSofiaMessageBus();
         builder.Services.AddSignalHub();

@@ -143,6 +143,31 @@ public sealed class SignalHubServiceTests
     }
 
     [Test]
+    [CancelAfter(180_000)]
+    [Category("Slow")]
+    public async Task The_hub_resumes_after_nats_server_restarts_and_publishes_every_signal_once(CancellationToken cancellationToken)
+    {
+        await using var nats = await NatsServer.StartNewAsync(cancellationToken);
+        var ticks = RealTicks.From(RealTicks.Bars(120));
+        var expected = Expected(ticks);
+        const int SplitTick = (60 * 4) + 1;
+        await using var hub = await SignalHubHost.StartAsync(nats.Url, _planPath, history: null, cancellationToken);
+        await using (var bus = Bus(nats))
+        {
+            await PublishAsync(bus, ticks.Take(SplitTick), cancellationToken);
+            await ReadSignalsAsync(bus, expected.Count(s => s.BarOpenTimeUs <= ticks[SplitTick - 2].ExchangeTimeUs), cancellationToken);
+        }
+
+        await nats.RestartAsync(cancellationToken);
+        await using var again = Bus(nats);
+        await PublishAsync(again, ticks.Skip(SplitTick), cancellationToken);
+        var published = await ReadSignalsAsync(again, expected.Count, cancellationToken);
+
+        Assert.That(published.Select(p => p.Signal.SignalId), Is.Unique);
+        Assert.That(published.Select(p => Describe(p.Signal)), Is.EqualTo(expected.Select(Describe)), "the hub kept its bars and strategies");
+    }
+
+    [Test]
     [CancelAfter(120_000)]
     public async Task Fresh_news_sentiment_scales_the_fused_confidence(CancellationToken cancellationToken)
     {

@@ -102,8 +102,10 @@ internal sealed class MarketTickLoop(
         var intervalUs = BarTime.IntervalUs(interval);
         var firstBarUs = BarTime.AlignDown(firstTickUs, intervalUs);
 
-        // Twice the bars needed, so a few missing minutes (an exchange halt) still leave enough.
-        var needed = Math.Max(1, engine.RequiredHistoryBars(market.Symbol));
+        // As many bars as the engine keeps (at least what warms every strategy): stateful strategies (a target set by a
+        // cross long ago) then match an uninterrupted run over those bars. Twice the span, so gaps (an exchange halt)
+        // still leave enough.
+        var needed = Math.Max(Math.Max(1, engine.RequiredHistoryBars(market.Symbol)), options.HistoryBars);
         var fromUs = firstBarUs - (2L * needed * intervalUs);
         state.LoadingHistory = true;
         var bars = new List<Bar>();
