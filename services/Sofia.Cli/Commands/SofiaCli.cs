@@ -14,6 +14,7 @@ internal static class SofiaCli
         SimulateExchangeCommand.Create(),
         StreamsCommand.Create(output, error),
         StatusCommand.Create(output),
+        DemoCommand.Create(output, error, interactive),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken)

@@ -1,0 +1,40 @@
+using Sofia.Trading.Metrics;
+
+namespace Sofia.Cli.Demo;
+
+/// <summary>One strategy's result at the end of the demo: the OMS's account, the bus's counts, and curve statistics.</summary>
+internal sealed record StrategyFigures(
+    string Strategy,
+    StrategyAccount Account,
+    StrategyTally Tally,
+    IReadOnlyList<(long TimeUs, decimal Equity)> Equity,
+    double MaxDrawdown,
+    double Sharpe)
+{
+    /// <summary>Sharpe needs this many equity points; fewer give n/a.</summary>
+    public const int MinSharpePoints = 30;
+
+    private const double MicrosecondsPerYear = 365.0 * 86_400 * 1_000_000;
+
+    public static StrategyFigures Compute(StrategyAccount account, StrategyTally? tally, IReadOnlyList<(long TimeUs, decimal Equity)>? equity)
+    {
+        equity ??= [];
+        var curve = new double[equity.Count];
+        for (var i = 0; i < curve.Length; i++)
+        {
+            curve[i] = (double)equity[i].Equity;
+        }
+
+        var drawdown = curve.Length == 0 ? 0 : DrawdownReport.FromEquity(curve).MaxDrawdown;
+        var sharpe = double.NaN;
+        if (curve.Length >= MinSharpePoints)
+        {
+            var returns = ReturnStatistics.SimpleReturns(curve);
+            // Points are taken at about even intervals of exchange time; annualize by their mean spacing.
+            var spacingUs = (double)(equity[^1].TimeUs - equity[0].TimeUs) / (curve.Length - 1);
+            sharpe = spacingUs > 0 ? ReturnStatistics.Sharpe(returns, MicrosecondsPerYear / spacingUs) : double.NaN;
+        }
+
+        return new StrategyFigures(account.Strategy, account, tally ?? new StrategyTally(), equity, drawdown, sharpe);
+    }
+}

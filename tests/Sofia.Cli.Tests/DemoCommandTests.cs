@@ -1,0 +1,69 @@
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+
+namespace Sofia.Cli.Tests;
+
+[TestFixture]
+public sealed class DemoCommandTests
+{
+    private string _out = null!;
+
+    [SetUp]
+    public void CreateFolder() => _out = Directory.CreateTempSubdirectory("sofia-demo-test-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_out, recursive: true);
+
+    [TestCase("--duration", "0", "--duration")]
+    [TestCase("--duration", "abc", "--duration")]
+    [TestCase("--speed", "0.5", "--speed")]
+    [TestCase("--tps", "0", "--tps")]
+    [TestCase("--symbols", "@@@", "--symbols")]
+    [TestCase("--exchanges", "kraken", "--exchanges")]
+    [TestCase("--nats", "http://127.0.0.1:4222", "--nats")]
+    [TestCase("--clickhouse", "nats://127.0.0.1:8123", "--clickhouse")]
+    [TestCase("--clickhouse", "not a url", "--clickhouse")]
+    public async Task A_bad_value_exits_with_code_2_naming_the_option(string option, string value, string named)
+    {
+        var (code, _, stderr) = await CliRun.RunAsync("demo", option, value, "--out", _out);
+
+        Assert.That(code, Is.EqualTo(2), stderr);
+        Assert.That(stderr, Does.Contain(named));
+    }
+
+    [Test]
+    [Category("Slow")]
+    public async Task A_short_demo_trades_every_strategy_and_its_report_agrees_with_the_paper_oms()
+    {
+        var (code, stdout, stderr) = await CliRun.RunAsync("demo", "--duration", "20", "--out", _out, "--seed", "7");
+
+        Assert.That(code, Is.Zero, stdout + stderr);
+        var report = Path.Combine(_out, "report.html");
+        Assert.That(stdout, Does.Contain("report: " + report));
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "summary.json")));
+        var root = summary.RootElement;
+        Assert.That(root.GetProperty("drained").GetBoolean(), Is.True, "every consumer caught up before the results were read");
+        Assert.That(root.GetProperty("ticks").GetInt64(), Is.GreaterThan(1_000), "150 trades/s for 20 s");
+        // 20 s at 1440x is 8 hours of exchange time: about 480 one-minute bars per market, two markets.
+        Assert.That(root.GetProperty("bars").GetInt64(), Is.GreaterThan(400));
+        var first = root.GetProperty("first_tick_time_us").GetInt64();
+        var last = root.GetProperty("last_tick_time_us").GetInt64();
+        Assert.That(TimeSpan.FromMicroseconds(last - first), Is.GreaterThan(TimeSpan.FromHours(5)), "exchange time runs about 1440 times faster");
+
+        var strategies = root.GetProperty("strategies").EnumerateArray().ToDictionary(s => s.GetProperty("strategy").GetString()!);
+        Assert.That(strategies.Keys, Is.SupersetOf(new[] { "trend", "donchian", "supertrend", "bollinger_revert", "rsi_revert" }));
+        var html = await new HtmlParser().ParseDocumentAsync(await File.ReadAllTextAsync(report));
+        foreach (var (name, s) in strategies)
+        {
+            Assert.That(s.GetProperty("bus_fills").GetInt64(), Is.EqualTo(s.GetProperty("oms_fills").GetInt64()), $"{name}: fills on the bus = fills in the OMS ledgers");
+            Assert.That(s.GetProperty("report_equity").GetDecimal(), Is.EqualTo(s.GetProperty("oms_equity").GetDecimal()), $"{name}: the report ends at the OMS's equity");
+            var row = html.QuerySelector($"tr[data-strategy='{name}']");
+            Assert.That(row, Is.Not.Null, $"{name} is in the report");
+            Assert.That(decimal.Parse(row!.GetAttribute("data-final-equity")!, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(s.GetProperty("oms_equity").GetDecimal()));
+            Assert.That(html.QuerySelector($"#strategy-{name} svg polyline"), Is.Not.Null, $"{name} has an equity curve");
+        }
+
+        Assert.That(strategies.Values.Sum(s => s.GetProperty("signals").GetInt64()), Is.GreaterThan(0));
+        Assert.That(strategies.Values.Sum(s => s.GetProperty("bus_fills").GetInt64()), Is.GreaterThan(0));
+    }
+}
