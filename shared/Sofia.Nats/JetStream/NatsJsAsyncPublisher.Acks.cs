@@ -7,6 +7,8 @@ namespace Sofia.Nats.JetStream;
 
 public sealed partial class NatsJsAsyncPublisher
 {
+    private readonly List<(byte[] Utf8, string Name)> _streamNames = [];
+
     private void OnAck(in ServerOp op)
     {
         var subject = op.Subject.Span;
@@ -28,13 +30,33 @@ public sealed partial class NatsJsAsyncPublisher
 
         var payload = op.Payload;
         var json = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
-        if (!PubAckParser.TryParse(json, out var sequence, out var duplicate, out var error))
+        if (!PubAckParser.TryParse(json, out var stream, out var sequence, out var duplicate, out var error))
         {
             Complete(token, 0, false, new NatsProtocolException("Unreadable publish ack."));
             return;
         }
 
-        Complete(token, sequence, duplicate, error is null ? null : new NatsJsApiException(error.Code, error.ErrCode, error.Description ?? ""));
+        Complete(token, sequence, duplicate, error is null ? null : new NatsJsApiException(error.Code, error.ErrCode, error.Description ?? ""), StreamName(stream));
+    }
+
+    /// <summary>The stream's name as a string, allocated once per stream: acks arrive on the read loop alone, so no lock.</summary>
+    private string StreamName(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var (bytes, name) in _streamNames)
+        {
+            if (utf8.SequenceEqual(bytes))
+            {
+                return name;
+            }
+        }
+
+        var created = System.Text.Encoding.UTF8.GetString(utf8);
+        if (_streamNames.Count < 16)
+        {
+            _streamNames.Add((utf8.ToArray(), created));
+        }
+
+        return created;
     }
 
     private async Task WatchTimeoutsAsync(CancellationToken cancellationToken)
@@ -76,7 +98,7 @@ public sealed partial class NatsJsAsyncPublisher
                 try
                 {
                     // A full write buffer just means this attempt waits for the next tick.
-                    _ = Write(slot.Subject, token, slot.MsgId, slot.Payload.AsSpan(0, slot.Length));
+                    _ = Write(slot.Subject, token, slot.MsgId, slot.Headers, slot.Payload.AsSpan(0, slot.Length));
                 }
                 catch (NatsException ex)
                 {

@@ -13,7 +13,22 @@ public sealed partial class NatsJsAsyncPublisher
     /// by the future and not again by <see cref="FlushAsync"/>; it still counts in <see cref="Failed"/>.
     /// </summary>
     /// <exception cref="NatsReconnectBufferFullException">Disconnected and the reconnect buffer is full (not sent).</exception>
-    public ValueTask<NatsJsPublishFuture> PublishWithAckAsync(string subject, ReadOnlyMemory<byte> data, string? msgId = null, CancellationToken cancellationToken = default)
+    public ValueTask<NatsJsPublishFuture> PublishWithAckAsync(string subject, ReadOnlyMemory<byte> data, string? msgId = null, CancellationToken cancellationToken = default) =>
+        PublishWithAckAsync(subject, data, msgId, null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="PublishWithAckAsync(string, ReadOnlyMemory{byte}, string?, CancellationToken)"/>, with
+    /// <paramref name="headers"/> sent beside the msg id (and again with any re-send). Share one
+    /// <see cref="NatsJsAsyncPublisherHeaders"/> between messages that carry the same headers: the hot path then
+    /// allocates nothing for them.
+    /// </summary>
+    /// <exception cref="NatsReconnectBufferFullException">Disconnected and the reconnect buffer is full (not sent).</exception>
+    public ValueTask<NatsJsPublishFuture> PublishWithAckAsync(
+        string subject,
+        ReadOnlyMemory<byte> data,
+        string? msgId,
+        NatsJsAsyncPublisherHeaders? headers,
+        CancellationToken cancellationToken = default)
     {
         Validate(subject, msgId);
         var waiter = RentWaiter();
@@ -23,14 +38,14 @@ public sealed partial class NatsJsAsyncPublisher
             Task? pending = null;
             if (room.IsCompletedSuccessfully)
             {
-                pending = Send(subject, data, msgId, waiter);
+                pending = Send(subject, data, msgId, headers, waiter);
                 if (pending is null)
                 {
                     return new ValueTask<NatsJsPublishFuture>(waiter.Future);
                 }
             }
 
-            return PublishWithAckSlowAsync(room, pending, subject, data, msgId, waiter, cancellationToken);
+            return PublishWithAckSlowAsync(room, pending, new Outgoing(subject, data, msgId, headers), waiter, cancellationToken);
         }
         catch
         {
@@ -42,9 +57,7 @@ public sealed partial class NatsJsAsyncPublisher
     private async ValueTask<NatsJsPublishFuture> PublishWithAckSlowAsync(
         Task room,
         Task? pending,
-        string subject,
-        ReadOnlyMemory<byte> data,
-        string? msgId,
+        Outgoing message,
         AckWaiter waiter,
         CancellationToken cancellationToken)
     {
@@ -60,7 +73,7 @@ public sealed partial class NatsJsAsyncPublisher
                 }
 
                 await room;
-                pending = Send(subject, data, msgId, waiter);
+                pending = Send(message.Subject, message.Data, message.MsgId, message.Headers, waiter);
                 if (pending is null)
                 {
                     return waiter.Future;
@@ -153,4 +166,7 @@ public sealed partial class NatsJsAsyncPublisher
         public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
             _core.OnCompleted(continuation, state, token, flags);
     }
+
+    /// <summary>What a publish that waits for room sends once there is room.</summary>
+    private readonly record struct Outgoing(string Subject, ReadOnlyMemory<byte> Data, string? MsgId, NatsJsAsyncPublisherHeaders? Headers);
 }

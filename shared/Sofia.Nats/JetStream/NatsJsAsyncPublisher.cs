@@ -75,7 +75,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
             return PublishAfterRoomAsync(room, subject, data, msgId, cancellationToken);
         }
 
-        var pending = Send(subject, data, msgId, null);
+        var pending = Send(subject, data, msgId, null, null);
         return pending is null ? default : AwaitWriteAsync(pending, subject, data, msgId, cancellationToken);
     }
 
@@ -152,7 +152,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
     private async ValueTask PublishAfterRoomAsync(Task room, string subject, ReadOnlyMemory<byte> data, string? msgId, CancellationToken cancellationToken)
     {
         await room;
-        var pending = Send(subject, data, msgId, null);
+        var pending = Send(subject, data, msgId, null, null);
         if (pending is not null)
         {
             await AwaitWriteAsync(pending, subject, data, msgId, cancellationToken);
@@ -167,7 +167,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
     }
 
     /// <summary>Takes a slot and writes the message; returns a task when the connection asks to wait (slot and room released).</summary>
-    private Task? Send(string subject, ReadOnlyMemory<byte> data, string? msgId, AckWaiter? waiter)
+    private Task? Send(string subject, ReadOnlyMemory<byte> data, string? msgId, NatsJsAsyncPublisherHeaders? headers, AckWaiter? waiter)
     {
         int index;
         long token;
@@ -182,6 +182,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
             slot.InUse = true;
             slot.Subject = subject;
             slot.MsgId = msgId;
+            slot.Headers = headers;
             slot.Waiter = waiter;
             slot.Attempts = 0;
             slot.SentAt = _js.Connection.Options.TimeProvider.GetTimestamp();
@@ -198,7 +199,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
         Task? wait;
         try
         {
-            wait = Write(subject, token, msgId, data.Span);
+            wait = Write(subject, token, msgId, headers, data.Span);
         }
         catch
         {
@@ -214,7 +215,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
         return wait;
     }
 
-    private Task? Write(string subject, long token, string? msgId, ReadOnlySpan<byte> payload)
+    private Task? Write(string subject, long token, string? msgId, NatsJsAsyncPublisherHeaders? extra, ReadOnlySpan<byte> payload)
     {
         Span<byte> subjectBytes = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(subject.Length, 512))];
         byte[]? rented = null;
@@ -227,17 +228,17 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
         try
         {
             var subjectLength = Encoding.UTF8.GetBytes(subject, subjectBytes);
-            if (msgId is null)
+            if (msgId is null && extra is null)
             {
                 return _js.Connection.TryPublishRaw(subjectBytes[..subjectLength], _replyPrefix, token, [], payload);
             }
 
-            var headerSize = MsgIdHeader.MaxLength(msgId);
+            var headerSize = NatsJsAsyncPublisherHeaders.MaxBlockLength(msgId, extra);
             byte[]? rentedHeaders = headerSize > 1024 ? ArrayPool<byte>.Shared.Rent(headerSize) : null;
             Span<byte> headers = rentedHeaders ?? stackalloc byte[1024];
             try
             {
-                var headerLength = MsgIdHeader.Write(headers, msgId);
+                var headerLength = extra is null ? MsgIdHeader.Write(headers, msgId!) : NatsJsAsyncPublisherHeaders.WriteBlock(headers, msgId, extra);
                 return _js.Connection.TryPublishRaw(subjectBytes[..subjectLength], _replyPrefix, token, headers[..headerLength], payload);
             }
             finally
@@ -257,7 +258,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
         }
     }
 
-    private void Complete(long token, ulong sequence, bool duplicate, Exception? error)
+    private void Complete(long token, ulong sequence, bool duplicate, Exception? error, string stream = "")
     {
         var index = (int)(token % _slots.Length);
         var slot = _slots[index];
@@ -300,7 +301,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
 
         if (error is null)
         {
-            waiter.SetResult(new NatsJsPublishAck(sequence, duplicate));
+            waiter.SetResult(new NatsJsPublishAck(sequence, duplicate, stream));
         }
         else
         {
@@ -321,6 +322,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
 
             slot.InUse = false;
             slot.Waiter = null;
+            slot.Headers = null;
             if (slot.Payload is { } payload)
             {
                 ArrayPool<byte>.Shared.Return(payload);
@@ -347,6 +349,7 @@ public sealed partial class NatsJsAsyncPublisher : IAsyncDisposable
         public bool InUse;
         public string Subject = "";
         public string? MsgId;
+        public NatsJsAsyncPublisherHeaders? Headers;
         public AckWaiter? Waiter;
         public byte[]? Payload;
         public int Length;

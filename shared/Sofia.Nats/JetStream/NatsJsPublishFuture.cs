@@ -3,7 +3,7 @@ using System.Threading.Tasks.Sources;
 namespace Sofia.Nats.JetStream;
 
 /// <summary>
-/// The pending ack of one message sent through <see cref="NatsJsAsyncPublisher.PublishWithAckAsync"/>.
+/// The pending ack of one message sent through <c>NatsJsAsyncPublisher.PublishWithAckAsync</c>.
 /// Await <see cref="GetAckAsync"/> exactly once: its pooled completion is reused after that.
 /// </summary>
 public readonly struct NatsJsPublishFuture

@@ -5,8 +5,13 @@ namespace Sofia.Nats.JetStream.Internal;
 /// <summary>Reads a publish ack without allocating: <c>{"stream":"S","seq":1,"duplicate":true}</c> or <c>{"error":{…}}</c>.</summary>
 internal static class PubAckParser
 {
-    public static bool TryParse(ReadOnlySpan<byte> json, out ulong sequence, out bool duplicate, out ApiError? error)
+    public static bool TryParse(ReadOnlySpan<byte> json, out ulong sequence, out bool duplicate, out ApiError? error) =>
+        TryParse(json, out _, out sequence, out duplicate, out error);
+
+    /// <summary>Also gives the stream's name as the UTF-8 bytes inside <paramref name="json"/> (empty when absent).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> json, out ReadOnlySpan<byte> stream, out ulong sequence, out bool duplicate, out ApiError? error)
     {
+        stream = default;
         sequence = 0;
         duplicate = false;
         error = null;
@@ -22,6 +27,11 @@ internal static class PubAckParser
             {
                 reader.Read();
                 sequence = reader.GetUInt64();
+            }
+            else if (reader.ValueTextEquals("stream"u8))
+            {
+                reader.Read();
+                stream = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped ? reader.ValueSpan : default;
             }
             else if (reader.ValueTextEquals("duplicate"u8))
             {

@@ -19,6 +19,20 @@ public sealed class PubAckParserTests
     }
 
     [Test]
+    public void Ack_gives_the_stream_name_as_bytes_of_the_ack()
+    {
+        var ok = PubAckParser.TryParse("{\"stream\":\"TICKS\",\"seq\":7}"u8, out var stream, out var seq, out _, out _);
+        var name = System.Text.Encoding.UTF8.GetString(stream);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ok, Is.True);
+            Assert.That(name, Is.EqualTo("TICKS"));
+            Assert.That(seq, Is.EqualTo(7));
+        });
+    }
+
+    [Test]
     public void Error_ack_gives_the_api_error()
     {
         var ok = PubAckParser.TryParse("{\"error\":{\"code\":400,\"err_code\":10071,\"description\":\"wrong last sequence: 1\"}}"u8, out _, out _, out var error);
