@@ -42,7 +42,17 @@ public sealed class OptimizeCommandTests
         Assert.That(best.GetProperty("oos_max_drawdown").GetDouble(), Is.EqualTo(evaluation.Metrics.MaxDrawdown).Within(1e-12));
         Assert.That(best.GetProperty("meets_criteria").GetBoolean(), Is.EqualTo(evaluation.Metrics.Mar > 0.5 && evaluation.Metrics.Sharpe > 1.2 && evaluation.Metrics.MaxDrawdown < 0.10));
         Assert.That(study.GetProperty("verdict").GetString(), Does.StartWith("trend on BTC-USDT: the best set "));
+
+        // No reported Pareto set is dominated by another reported one (MAR, Sharpe, PF; null = −∞).
+        var front = study.GetProperty("pareto_front").EnumerateArray().Select(p => new[] { Value(p, "oos_mar"), Value(p, "oos_sharpe"), Value(p, "oos_profit_factor") }).ToArray();
+        foreach (var a in front)
+        {
+            Assert.That(front.Any(b => b.Zip(a).All(x => x.First >= x.Second) && b.Zip(a).Any(x => x.First > x.Second)), Is.False);
+        }
     }
+
+    private static double Value(JsonElement element, string name) =>
+        element.GetProperty(name).ValueKind == JsonValueKind.Number ? element.GetProperty(name).GetDouble() : double.NegativeInfinity;
 
     [Test]
     public async Task Same_seed_gives_the_same_result_and_another_seed_another()

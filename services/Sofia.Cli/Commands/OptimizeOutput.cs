@@ -62,7 +62,21 @@ internal static class OptimizeOutput
                 json.WriteString("symbol", summary.Symbol);
                 json.WriteNumber("trials", summary.Trials.Count);
                 json.WriteString("verdict", summary.Verdict);
-                json.WriteNumber("pareto_front", summary.ParetoFront.Count);
+                json.WriteStartArray("pareto_front");
+                foreach (var record in summary.ParetoFront)
+                {
+                    var m = record.Evaluation.Metrics!;
+                    json.WriteStartObject();
+                    json.WriteString("method", OptimizeHandler.Name(methods[record]));
+                    json.WriteNumber("trial", record.Trial.Number);
+                    Number(json, "score", record.Score);
+                    Number(json, "oos_mar", m.Mar);
+                    Number(json, "oos_sharpe", m.Sharpe);
+                    Number(json, "oos_profit_factor", m.ProfitFactor);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteStartArray("winners");
                 foreach (var w in summary.Winners)
                 {
