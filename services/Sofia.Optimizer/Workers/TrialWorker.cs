@@ -12,7 +12,7 @@ namespace Sofia.Optimizer.Workers;
 /// <summary>
 /// Every replica's share of the work: consumes trials from the job work queue through the shared durable consumer,
 /// evaluates up to <see cref="OptimizerOptions.WorkerConcurrency"/> at once, publishes each result (de-duplicated by
-/// study and trial) and only then acknowledges the job. A replica that dies mid-trial never acks, so the job is
+/// study and trial) and only then acknowledges the job; on shutdown it finishes the trials it holds first. A replica that dies mid-trial never acks, so the job is
 /// redelivered to another after the ack wait; a job that keeps failing is dead-lettered on its last delivery.
 /// </summary>
 internal sealed class TrialWorker(
@@ -25,6 +25,7 @@ internal sealed class TrialWorker(
 {
     private const int MaxDeliver = 5;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,8 +62,11 @@ internal sealed class TrialWorker(
             BatchSize = o.WorkerConcurrency,
         };
         var channel = Channel.CreateBounded<IBusMessage>(new BoundedChannelOptions(o.WorkerConcurrency) { SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var evaluators = Enumerable.Range(0, o.WorkerConcurrency).Select(_ => EvaluateAsync(channel.Reader, spec, stop.Token)).ToArray();
+        // On shutdown the trials already taken are finished and acked for up to DrainTimeout; what is left then is
+        // not acked and goes to another replica after the ack wait.
+        using var drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        await using var stopping = cancellationToken.Register(() => drain.CancelAfter(DrainTimeout));
+        var evaluators = Enumerable.Range(0, o.WorkerConcurrency).Select(_ => EvaluateAsync(channel.Reader, spec, drain.Token)).ToArray();
         try
         {
             await foreach (var message in bus.ConsumeAsync(spec, cancellationToken))
@@ -73,7 +77,6 @@ internal sealed class TrialWorker(
         finally
         {
             channel.Writer.TryComplete();
-            await stop.CancelAsync();
             await Task.WhenAll(evaluators).ContinueWith(static _ => { }, TaskScheduler.Default);
         }
     }
