@@ -34,16 +34,16 @@ internal static partial class IngestorLog
     [LoggerMessage(EventId = 4509, Level = LogLevel.Information, Message = "{Exchange} connection {Connection}: {Reason}; opening its replacement before closing it")]
     public static partial void Renewing(ILogger logger, string exchange, int connection, string reason);
 
-    [LoggerMessage(EventId = 4510, Level = LogLevel.Warning, Message = "NATS at {Servers} not reachable ({Reason}); retrying in {DelayMs} ms")]
-    public static partial void NatsUnavailable(ILogger logger, string servers, string reason, long delayMs);
+    [LoggerMessage(EventId = 4510, Level = LogLevel.Warning, Message = "Message bus not reachable ({Reason}); retrying in {DelayMs} ms")]
+    public static partial void BusUnavailable(ILogger logger, string reason, long delayMs);
 
-    [LoggerMessage(EventId = 4511, Level = LogLevel.Information, Message = "NATS connected; streams {Streams} ready")]
+    [LoggerMessage(EventId = 4511, Level = LogLevel.Information, Message = "Message bus connected; streams {Streams} ready")]
     public static partial void StreamsReady(ILogger logger, IEnumerable<string> streams);
 
-    [LoggerMessage(EventId = 4512, Level = LogLevel.Warning, Message = "{Count} messages not acknowledged ({Reason}); sending them again")]
+    [LoggerMessage(EventId = 4512, Level = LogLevel.Warning, Message = "Messages not acknowledged ({Reason}), {Count} in flight; sending them again with the same ids")]
     public static partial void PublishRetry(ILogger logger, int count, string reason);
 
-    [LoggerMessage(EventId = 4513, Level = LogLevel.Warning, Message = "Publish buffer full ({Depth} of {Capacity}): sockets are no longer read until NATS catches up")]
+    [LoggerMessage(EventId = 4513, Level = LogLevel.Warning, Message = "Publish buffer full ({Depth} of {Capacity}): sockets are no longer read until the bus catches up")]
     public static partial void BufferFull(ILogger logger, int depth, int capacity);
 
     [LoggerMessage(EventId = 4514, Level = LogLevel.Information, Message = "Publisher drained: {Published} messages acknowledged since start, {Left} left unpublished")]
@@ -55,6 +55,6 @@ internal static partial class IngestorLog
     [LoggerMessage(EventId = 4516, Level = LogLevel.Warning, Message = "Event buffer full: {Subject} event not queued ({Dropped} so far)")]
     public static partial void EventDropped(ILogger logger, string subject, long dropped);
 
-    [LoggerMessage(EventId = 4517, Level = LogLevel.Warning, Message = "Publisher stopped waiting for NATS at shutdown with {Left} messages unpublished")]
+    [LoggerMessage(EventId = 4517, Level = LogLevel.Warning, Message = "Publisher stopped waiting for the bus at shutdown with {Left} messages unpublished")]
     public static partial void DrainAbandoned(ILogger logger, int left);
 }

@@ -4,24 +4,28 @@ using Sofia.Ingestor.Domain;
 using Sofia.Ingestor.Health;
 using Sofia.Ingestor.Options;
 using Sofia.Ingestor.Workers;
-using Sofia.Nats;
 
 namespace Sofia.Ingestor;
 
-/// <summary>Wires the ingestor's options, buffer, NATS connection, workers, health check and metrics.</summary>
-internal static class IngestorRegistration
+/// <summary>
+/// Wires the ingestor's options, buffer, workers, health check and metrics onto the <c>IMessageBus</c> registered before
+/// it: <c>AddSofiaMessageBus()</c> (nats-server) in production, <c>AddSofiaMessageBus(bus)</c> (e.g. the in-process bus)
+/// in <c>sofia demo</c>.
+/// </summary>
+public static class IngestorRegistration
 {
-    /// <summary>The flat comma-separated aliases of <c>Ingestor:Exchanges</c> and <c>Ingestor:Symbols</c> (<c>SOFIA_EXCHANGES</c>, <c>SOFIA_SYMBOLS</c>).</summary>
+    /// <summary>The flat comma-separated alias of <c>Ingestor:Exchanges</c> (<c>SOFIA_EXCHANGES</c>).</summary>
     public const string ExchangesAlias = "Exchanges";
 
+    /// <summary>The flat comma-separated alias of <c>Ingestor:Symbols</c> (<c>SOFIA_SYMBOLS</c>).</summary>
     public const string SymbolsAlias = "Symbols";
 
+    /// <summary>Adds the ingestor; an <c>IMessageBus</c> must be registered too.</summary>
     public static IServiceCollection AddIngestor(this IServiceCollection services)
     {
         services.AddSofiaOptions<IngestorOptions>(IngestorOptions.SectionName)
             .PostConfigure<IConfiguration>((options, configuration) =>
                 options.ApplyFlatAliases(configuration[ExchangesAlias], configuration[SymbolsAlias]));
-        services.AddSofiaOptions<NatsClientOptions>(NatsClientOptions.SectionName);
         services.AddSingleton(provider => new PublishBuffer(provider.GetRequiredService<IOptions<IngestorOptions>>().Value.BufferCapacity));
         services.AddSingleton<FeedRegistry>();
         services.AddSingleton<BusConnection>();

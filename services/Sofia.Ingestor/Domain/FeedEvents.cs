@@ -12,13 +12,13 @@ internal static class FeedEvents
     {
         var id = string.Create(CultureInfo.InvariantCulture,
             $"feed:{health.Exchange}:{connection}:{health.Symbol}:{(int)health.State}:{health.TimeUs}:{health.GapFirstTradeId}");
-        return new OutboundMessage(Subjects.Feed(health.Exchange), id, health.ToByteArray(), 0);
+        return new OutboundMessage(Subjects.Feed(health.Exchange), id, FeedHealth.Descriptor.FullName, health.ToByteArray(), 0);
     }
 
     public static OutboundMessage Alert(WhaleAlert alert, string subject)
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"whale:{alert.Exchange}:{alert.Symbol}:{(int)alert.Kind}:{alert.TradeId}");
-        return new OutboundMessage(subject, id, alert.ToByteArray(), 0);
+        return new OutboundMessage(subject, id, WhaleAlert.Descriptor.FullName, alert.ToByteArray(), 0);
     }
 
     public static long ToEpochMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;

@@ -5,7 +5,7 @@ using Sofia.Ingestor.Workers;
 namespace Sofia.Ingestor.Health;
 
 /// <summary>
-/// Ready when NATS is connected and the publish buffer is below its bound (intake is not paused). Feed states
+/// Ready when the message bus is connected and the publish buffer is below its bound (intake is not paused). Feed states
 /// are reported in the data but do not fail readiness: an exchange outage is not fixed by restarting the pod.
 /// </summary>
 internal sealed class IngestorReadinessCheck(BusConnection bus, PublishBuffer buffer, FeedRegistry feeds) : IHealthCheck
@@ -16,7 +16,7 @@ internal sealed class IngestorReadinessCheck(BusConnection bus, PublishBuffer bu
     {
         var data = new Dictionary<string, object>
         {
-            ["nats"] = bus.StateName,
+            ["bus"] = bus.StateName,
             ["bufferDepth"] = buffer.Depth,
             ["bufferCapacity"] = buffer.Capacity,
         };
@@ -28,10 +28,10 @@ internal sealed class IngestorReadinessCheck(BusConnection bus, PublishBuffer bu
         var healthyFeeds = feeds.Feeds.Count(f => f.IsHealthy);
         var feedText = $"{healthyFeeds} of {feeds.Feeds.Count} feeds healthy";
         HealthCheckResult result = !bus.IsConnected
-            ? HealthCheckResult.Unhealthy($"NATS is {bus.StateName}; {feedText}", data: data)
+            ? HealthCheckResult.Unhealthy($"message bus {bus.StateName}; {feedText}", data: data)
             : buffer.IsFull
                 ? HealthCheckResult.Unhealthy($"publish buffer full ({buffer.Depth} of {buffer.Capacity}): intake paused; {feedText}", data: data)
-                : HealthCheckResult.Healthy($"NATS connected, buffer {buffer.Depth} of {buffer.Capacity}; {feedText}", data);
+                : HealthCheckResult.Healthy($"bus connected, buffer {buffer.Depth} of {buffer.Capacity}; {feedText}", data);
         return Task.FromResult(result);
     }
 }

@@ -1,38 +1,49 @@
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Sofia.Contracts;
-using Sofia.Ingestor.Options;
-using Sofia.Nats;
-using Sofia.Nats.JetStream;
+using Sofia.Messaging;
 
 namespace Sofia.Ingestor.Workers;
 
 /// <summary>
-/// The NATS connection and JetStream context, opened with exponential backoff until the server answers, and the
-/// streams the ingestor writes to (TICKS, FEED, ALERTS), created idempotently.
+/// The ingestor's view of the <see cref="IMessageBus"/> (nats-server in production, the in-process bus in the demo):
+/// its streams (TICKS, FEED, ALERTS) declared idempotently with exponential backoff until the bus answers, the
+/// windowed publisher, and the connection state for readiness.
 /// </summary>
-internal sealed class BusConnection(IOptions<NatsClientOptions> options, TimeProvider clock, ILoggerFactory loggerFactory) : IAsyncDisposable
+internal sealed class BusConnection(IMessageBus bus, TimeProvider clock, ILogger<BusConnection> logger)
 {
     private static readonly StreamDefinition[] OwnStreams = [Streams.Ticks, Streams.Feed, Streams.Alerts];
     private static readonly string[] StreamNames = [.. OwnStreams.Select(s => s.Name)];
-    private readonly ILogger _logger = loggerFactory.CreateLogger<BusConnection>();
-    private NatsConnection? _connection;
 
-    /// <summary>Whether the connection is up now.</summary>
-    public bool IsConnected => _connection?.State == NatsConnectionState.Connected;
+    /// <summary>Whether publishes and acks can reach the bus now.</summary>
+    public bool IsConnected => bus.IsConnected;
 
     /// <summary>The connection state for health reports.</summary>
-    public string StateName => _connection?.State.ToString() ?? "NotConnected";
+    public string StateName => bus.IsConnected ? "Connected" : "Disconnected";
 
-    public NatsJsContext? JetStream { get; private set; }
+    /// <summary>Declares the streams, retrying until the bus answers.</summary>
+    public async Task EnsureStreamsAsync(CancellationToken cancellationToken) =>
+        await RetryForever().ExecuteAsync(
+            async token =>
+            {
+                foreach (var stream in OwnStreams)
+                {
+                    await bus.EnsureStreamAsync(stream, token);
+                }
 
-    /// <summary>Connects (retrying forever) and declares the streams.</summary>
-    public async Task<NatsJsContext> ConnectAsync(CancellationToken cancellationToken)
+                IngestorLog.StreamsReady(logger, StreamNames);
+            },
+            cancellationToken);
+
+    /// <summary>Declares the streams and opens a publisher with up to <paramref name="window"/> acks outstanding, retrying until the bus answers.</summary>
+    public async Task<IBusPublisher> OpenPublisherAsync(int window, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var servers = string.Join(",", settings.Servers);
-        var retry = new ResiliencePipelineBuilder { TimeProvider = clock }
+        await EnsureStreamsAsync(cancellationToken);
+        return await RetryForever().ExecuteAsync(async token => await bus.CreatePublisherAsync(window, token), cancellationToken);
+    }
+
+    private ResiliencePipeline RetryForever() =>
+        new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
@@ -43,44 +54,9 @@ internal sealed class BusConnection(IOptions<NatsClientOptions> options, TimePro
                 MaxRetryAttempts = int.MaxValue,
                 OnRetry = args =>
                 {
-                    IngestorLog.NatsUnavailable(_logger, servers, args.Outcome.Exception?.Message ?? "unknown", (long)args.RetryDelay.TotalMilliseconds);
+                    IngestorLog.BusUnavailable(logger, args.Outcome.Exception?.Message ?? "unknown", (long)args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
             })
             .Build();
-
-        return await retry.ExecuteAsync(
-            async token =>
-            {
-                _connection ??= await NatsConnection.ConnectAsync(
-                    new NatsOptions
-                    {
-                        Servers = settings.Servers,
-                        Name = settings.Name,
-                        ReconnectBufferBytes = settings.ReconnectBufferBytes,
-                        WriteBufferBytes = 4 * 1024 * 1024,
-                        LoggerFactory = loggerFactory,
-                        TimeProvider = clock,
-                    },
-                    token);
-                var js = new NatsJsContext(_connection);
-                foreach (var stream in OwnStreams)
-                {
-                    await js.CreateOrUpdateStreamAsync(stream, token);
-                }
-
-                IngestorLog.StreamsReady(_logger, StreamNames);
-                JetStream = js;
-                return js;
-            },
-            cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-        }
-    }
 }

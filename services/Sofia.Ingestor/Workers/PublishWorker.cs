@@ -1,32 +1,44 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Sofia.Ingestor.Domain;
 using Sofia.Ingestor.Options;
-using Sofia.Nats;
-using Sofia.Nats.JetStream;
+using Sofia.Messaging;
 
 namespace Sofia.Ingestor.Workers;
 
 /// <summary>
-/// Moves messages from the <see cref="PublishBuffer"/> to JetStream in batches: publish a batch with the async
-/// publisher, wait for every ack, and send again whatever was not acknowledged (the msg ids make a re-send free)
-/// once NATS is back. At shutdown it runs after intake has stopped and drains the buffer until it is empty or
-/// the host's shutdown timeout ends.
+/// Moves messages from the <see cref="PublishBuffer"/> to the bus through a windowed <see cref="IBusPublisher"/>. A send
+/// loop publishes as fast as the window allows and hands each message with its ack task to a confirm loop, which
+/// records every ack as it arrives (receive → ack latency per tick, no waiting for a whole batch) and sends again,
+/// with the same msg id, whatever failed once the bus is back (the id makes a re-send free). At shutdown it runs after
+/// intake has stopped and drains the buffer and the outstanding acks until both are empty or the host's shutdown
+/// timeout ends.
 /// </summary>
 internal sealed class PublishWorker(
     PublishBuffer buffer,
     BusConnection bus,
     IngestorMetrics metrics,
     IOptions<IngestorOptions> options,
-    IOptions<NatsClientOptions> natsOptions,
     TimeProvider clock,
     ILogger<PublishWorker> logger) : BackgroundService
 {
+    /// <summary>Acks counted into the published metric at once, so the metric is not touched per message.</summary>
+    private const int ReportEvery = 1024;
+
     private readonly CancellationTokenSource _abort = new();
+    private Task<bool>? _ticksWait;
+    private Task<bool>? _eventsWait;
     private long _published;
+    private int _inFlight;
+    private int _unreported;
     private bool _fullReported;
+    private bool _failing;
 
     /// <summary>Messages acknowledged since start.</summary>
     public long Published => Interlocked.Read(ref _published);
+
+    /// <summary>Messages sent whose ack has not been confirmed yet.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -46,174 +58,210 @@ internal sealed class PublishWorker(
     {
         // Draining continues after stoppingToken; only the end of the shutdown timeout aborts it.
         var abort = _abort.Token;
-        var batch = new List<OutboundMessage>(options.Value.PublishBatchSize);
         try
         {
-            var js = await bus.ConnectAsync(abort);
-            await using var publisher = await js.CreateAsyncPublisherAsync(
-                new NatsJsAsyncPublisherOptions
-                {
-                    MaxPending = options.Value.PublishBatchSize,
-                    AckTimeout = TimeSpan.FromSeconds(natsOptions.Value.AckTimeoutSeconds),
-                    RetryAttempts = 3,
-                },
-                abort);
-            while (await NextBatchAsync(batch, abort))
-            {
-                await PublishAsync(publisher, batch, abort);
-                batch.Clear();
-            }
-
+            var window = options.Value.PublishBatchSize;
+            await using var publisher = await bus.OpenPublisherAsync(window, abort);
+            var inFlight = Channel.CreateBounded<PendingAck>(new BoundedChannelOptions(window) { SingleReader = true, SingleWriter = true });
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(abort);
+            var confirming = ConfirmAsync(publisher, inFlight.Reader, failed);
+            var sending = SendAsync(publisher, inFlight.Writer, failed.Token);
+            await Task.WhenAll(confirming, sending);
             IngestorLog.Drained(logger, Published, buffer.Depth + buffer.EventDepth);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            IngestorLog.DrainAbandoned(logger, batch.Count + buffer.Depth + buffer.EventDepth);
+            IngestorLog.DrainAbandoned(logger, InFlight + buffer.Depth + buffer.EventDepth);
         }
     }
 
-    private async ValueTask<bool> NextBatchAsync(List<OutboundMessage> batch, CancellationToken cancellationToken)
+    private static BusEnvelope Envelope(in OutboundMessage message) => new(message.Subject, message.Payload, message.MsgId, message.MessageType);
+
+    private async Task SendAsync(IBusPublisher publisher, ChannelWriter<PendingAck> inFlight, CancellationToken cancellationToken)
     {
-        var max = options.Value.PublishBatchSize;
+        try
+        {
+            var sent = 0;
+            while (true)
+            {
+                if ((sent++ & (ReportEvery - 1)) == 0)
+                {
+                    ReportFullness();
+                }
+
+                // Events first: they are few and would otherwise queue behind a burst of ticks.
+                if (!buffer.Events.TryRead(out var message) && !buffer.Ticks.TryRead(out message))
+                {
+                    ReportFullness();
+                    if (!await WaitForMessagesAsync(cancellationToken))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                var ack = await publisher.PublishAsync(Envelope(message), cancellationToken);
+                Interlocked.Increment(ref _inFlight);
+                await inFlight.WriteAsync(new PendingAck(message, ack, 0), cancellationToken);
+            }
+        }
+        finally
+        {
+            inFlight.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// Waits until either channel has a message (true) or both are completed and empty (false). A wait that has not
+    /// fired yet is kept for the next call, so an idle channel does not collect one waiter per wake-up of the other.
+    /// </summary>
+    private async ValueTask<bool> WaitForMessagesAsync(CancellationToken cancellationToken)
+    {
         while (true)
         {
-            ReportFullness();
-            while (batch.Count < max && buffer.Events.TryRead(out var message))
-            {
-                batch.Add(message);
-            }
-
-            while (batch.Count < max && buffer.Ticks.TryRead(out var message))
-            {
-                batch.Add(message);
-            }
-
-            if (batch.Count > 0)
-            {
-                return true;
-            }
-
-            var ticks = buffer.Ticks.WaitToReadAsync(cancellationToken).AsTask();
-            var events = buffer.Events.WaitToReadAsync(cancellationToken).AsTask();
-            var first = await Task.WhenAny(ticks, events);
-            if (!await first && !await (first == ticks ? events : ticks))
+            var ticks = _ticksWait ??= buffer.Ticks.WaitToReadAsync(cancellationToken).AsTask();
+            var events = _eventsWait ??= buffer.Events.WaitToReadAsync(cancellationToken).AsTask();
+            var ticksClosed = ticks.IsCompletedSuccessfully && !ticks.Result;
+            var eventsClosed = events.IsCompletedSuccessfully && !events.Result;
+            if (ticksClosed && eventsClosed)
             {
                 return false;
             }
+
+            var first = ticksClosed ? events : eventsClosed ? ticks : await Task.WhenAny(ticks, events);
+            if (await first)
+            {
+                if (first == ticks)
+                {
+                    _ticksWait = null;
+                }
+                else
+                {
+                    _eventsWait = null;
+                }
+
+                return true;
+            }
         }
     }
 
-    private async Task PublishAsync(NatsJsAsyncPublisher publisher, List<OutboundMessage> batch, CancellationToken cancellationToken)
+    private async Task ConfirmAsync(IBusPublisher publisher, ChannelReader<PendingAck> inFlight, CancellationTokenSource failed)
     {
-        var pending = batch;
-        for (var attempt = 0; ; attempt++)
+        var cancellationToken = failed.Token;
+        var again = new Queue<PendingAck>();
+        try
         {
-            var sent = 0;
-            Exception? sendError = null;
-            foreach (var message in pending)
+            while (true)
             {
+                if (!again.TryDequeue(out var pending) && !inFlight.TryRead(out pending))
+                {
+                    ReportPublished();
+                    if (!await inFlight.WaitToReadAsync(cancellationToken))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
                 try
                 {
-                    await publisher.PublishAsync(message.Subject, message.Payload, message.MsgId, cancellationToken);
-                    sent++;
+                    var ack = pending.Ack;
+                    if (!ack.IsCompleted)
+                    {
+                        await ack.WaitAsync(cancellationToken);
+                    }
+
+                    await ack;
+                    Acknowledged(pending.Message);
                 }
-                catch (NatsException ex) when (ex is NatsReconnectBufferFullException or NatsConnectionException)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    sendError = ex;
-                    break;
+                    again.Enqueue(await SendAgainAsync(publisher, pending, ex, cancellationToken));
                 }
             }
+        }
+        catch
+        {
+            // The sender must not wait forever for room in a channel nobody reads any more.
+            await failed.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            ReportPublished();
+        }
+    }
 
-            List<NatsJsPublishFailure>? failures = null;
-            try
-            {
-                await publisher.FlushAsync(cancellationToken);
-            }
-            catch (NatsJsPublishException ex)
-            {
-                failures = [.. ex.Failures];
-            }
-
-            if (sendError is null && failures is null)
-            {
-                Acknowledged(batch);
-                return;
-            }
-
-            pending = Unacknowledged(pending, sent, failures);
-            var reason = sendError?.Message ?? failures![0].Error.Message;
-            IngestorLog.PublishRetry(logger, pending.Count, reason);
-            metrics.PublishRetries(pending.Count);
-            await WaitForBusAsync(attempt, cancellationToken);
-            if (failures?.Exists(f => f.Error is NatsNoRespondersException) == true)
+    /// <summary>Waits until the bus is back (and backs off for a message that failed before), then sends the message again with its id.</summary>
+    private async Task<PendingAck> SendAgainAsync(IBusPublisher publisher, PendingAck pending, Exception error, CancellationToken cancellationToken)
+    {
+        metrics.PublishRetries(1);
+        if (!_failing)
+        {
+            _failing = true;
+            IngestorLog.PublishRetry(logger, InFlight, error.Message);
+            if (error is BusNoStreamException)
             {
                 // The stream is gone (deleted by an operator): declare it again before re-sending.
-                await bus.ConnectAsync(cancellationToken);
+                await bus.EnsureStreamsAsync(cancellationToken);
             }
         }
-    }
 
-    private static List<OutboundMessage> Unacknowledged(List<OutboundMessage> pending, int sent, List<NatsJsPublishFailure>? failures)
-    {
-        var again = new List<OutboundMessage>();
-        if (failures is { Count: > 0 })
+        if (pending.Attempts > 0)
         {
-            var byId = new Dictionary<string, OutboundMessage>(StringComparer.Ordinal);
-            for (var i = 0; i < sent; i++)
-            {
-                byId.TryAdd(pending[i].MsgId, pending[i]);
-            }
-
-            foreach (var failure in failures)
-            {
-                if (failure.MsgId is not null && byId.Remove(failure.MsgId, out var message))
-                {
-                    again.Add(message);
-                }
-            }
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(pending.Attempts, 6))), clock, cancellationToken);
         }
 
-        for (var i = sent; i < pending.Count; i++)
-        {
-            again.Add(pending[i]);
-        }
-
-        return again;
-    }
-
-    private async Task WaitForBusAsync(int attempt, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(attempt, 6)));
-        await Task.Delay(delay, clock, cancellationToken);
         while (!bus.IsConnected)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), clock, cancellationToken);
         }
+
+        var ack = await publisher.PublishAsync(Envelope(pending.Message), cancellationToken);
+        return new PendingAck(pending.Message, ack, pending.Attempts + 1);
     }
 
-    private void Acknowledged(List<OutboundMessage> batch)
+    private void Acknowledged(in OutboundMessage message)
     {
-        var now = clock.GetTimestamp();
-        foreach (var message in batch)
+        if (message.IsTick)
         {
-            if (message.IsTick)
-            {
-                metrics.PublishLatency(clock.GetElapsedTime(message.ReceivedTimestamp, now).TotalSeconds);
-            }
+            metrics.PublishLatency(clock.GetElapsedTime(message.ReceivedTimestamp).TotalSeconds);
         }
 
-        Interlocked.Add(ref _published, batch.Count);
-        metrics.Published(batch.Count);
+        _failing = false;
+        Interlocked.Decrement(ref _inFlight);
+        Interlocked.Increment(ref _published);
+        if (++_unreported >= ReportEvery)
+        {
+            ReportPublished();
+        }
+    }
+
+    private void ReportPublished()
+    {
+        if (_unreported > 0)
+        {
+            metrics.Published(_unreported);
+            _unreported = 0;
+        }
     }
 
     private void ReportFullness()
     {
-        var full = buffer.IsFull;
-        if (full && !_fullReported)
+        // Once per episode: a buffer that hovers at its bound would otherwise log at every check.
+        if (!_fullReported && buffer.IsFull)
         {
+            _fullReported = true;
             IngestorLog.BufferFull(logger, buffer.Depth, buffer.Capacity);
         }
-
-        _fullReported = full;
+        else if (_fullReported && buffer.Depth < buffer.Capacity / 2)
+        {
+            _fullReported = false;
+        }
     }
+
+    /// <summary>A message on its way and the task of its ack; <paramref name="Attempts"/> counts re-sends.</summary>
+    private readonly record struct PendingAck(OutboundMessage Message, Task<BusPublishAck> Ack, int Attempts);
 }

@@ -13,6 +13,8 @@ namespace Sofia.Ingestor.Workers;
 /// </summary>
 internal sealed class TradeSink
 {
+    private static readonly string TickType = Tick.Descriptor.FullName;
+
     private readonly ExchangeAdapter _adapter;
     private readonly PublishBuffer _buffer;
     private readonly IngestorMetrics _metrics;
@@ -82,7 +84,7 @@ internal sealed class TradeSink
         }
 
         var id = MessageHeaders.TickMessageId(Exchange, market.Symbol, tick.TradeId);
-        return _buffer.WriteTickAsync(new OutboundMessage(market.TickSubject, id, tick.ToByteArray(), _clock.GetTimestamp()), cancellationToken);
+        return _buffer.WriteTickAsync(new OutboundMessage(market.TickSubject, id, TickType, tick.ToByteArray(), _clock.GetTimestamp()), cancellationToken);
     }
 
     /// <summary>Publishes a feed-health event for this connection.</summary>
@@ -155,7 +157,7 @@ internal sealed class TradeSink
         }
 
         var id = MessageHeaders.TickMessageId(Exchange, market.Symbol, tick.TradeId);
-        return new OutboundMessage(market.TickSubject, id, tick.ToByteArray(), receivedTimestamp);
+        return new OutboundMessage(market.TickSubject, id, TickType, tick.ToByteArray(), receivedTimestamp);
     }
 
     private void OnGap(MarketState market, TradeIdGap gap)

@@ -11,6 +11,7 @@ using Sofia.ExchangeSimulator;
 using Sofia.Hosting;
 using Sofia.Ingestor.Domain;
 using Sofia.Ingestor.Endpoints;
+using Sofia.Messaging;
 
 namespace Sofia.Ingestor.Tests.Support;
 
@@ -71,6 +72,7 @@ internal sealed class IngestorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSofiaMessageBus();
         builder.Services.AddIngestor();
         var app = builder.Build();
         app.MapSofiaEndpoints();

@@ -89,7 +89,7 @@ public sealed class IngestorFlowTests
         {
             Assert.That(states.Keys, Is.EquivalentTo(all));
             Assert.That(states.Values, Is.All.EqualTo("connected"));
-            Assert.That(feeds.GetProperty("nats").GetString(), Is.EqualTo("Connected"));
+            Assert.That(feeds.GetProperty("bus").GetString(), Is.EqualTo("Connected"));
             Assert.That(ready, Is.EqualTo((int)HttpStatusCode.OK));
         });
     }
