@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Ingest suite: parse + normalize one trade message per exchange (BenchmarkDotNet, tests/Sofia.Benchmarks/Exchanges),
 # then end to end: exchange simulator (OKX protocol) -> ingestor -> JetStream (nats-server, file storage), measured by
-# the Bench test in tests/Sofia.Ingestor.Tests: receive -> publish-acked latency p50/p99 at 10,000 trades/s, trades/s
+# the console tests/Sofia.Ingestor.Bench: receive -> publish-acked latency p50/p99 at 10,000 trades/s, trades/s
 # sustained for 60 s at an offered 100,000 trades/s, and the stream checked afterwards (lost and duplicate ids).
 # Called as scripts/bench.sh ingest [job]  (job: short by default; medium or long for steadier figures).
-# SOFIA_BENCH_SKIP_MICRO=1 runs only the end-to-end part; SOFIA_BENCH_TPS / SOFIA_BENCH_SECONDS change its load.
-# Prints one JSON object per figure on stdout (median ns per trade message, bytes allocated per message);
-# the benchmark's own output goes to stderr. Needs only .NET: the JSON lines come from the benchmark's exporter.
+# SOFIA_BENCH_SKIP_MICRO=1 runs only the end-to-end part; SOFIA_BENCH_TPS / SOFIA_BENCH_SECONDS change its load,
+# SOFIA_BENCH_LATENCY_TPS / SOFIA_BENCH_LATENCY_SECONDS the latency phase. Exits 1 when trades were lost or duplicated.
+# Prints one JSON object per figure on stdout (median ns per trade message, bytes allocated per message, then the
+# end-to-end figures); progress goes to stderr. Needs only .NET and nats-server.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 job="${1:-short}"
@@ -25,12 +26,7 @@ if [ "${SOFIA_BENCH_SKIP_MICRO:-0}" != "1" ]; then
   cat "${figures[@]}"
 fi
 
-echo "ingest: end to end (simulator -> ingestor -> JetStream file storage) on $(nproc) cores" >&2
-e2e="$artifacts/e2e.jsonl"
-SOFIA_BENCH_OUT="$e2e" dotnet test tests/Sofia.Ingestor.Tests -c Release --filter "Category=Bench" \
-  --logger "console;verbosity=normal" >&2 || { echo "ingest: the end-to-end run failed" >&2; [ -s "$e2e" ] && cat "$e2e"; exit 1; }
-if [ ! -s "$e2e" ]; then
-  echo "ingest: no end-to-end figures were written" >&2
-  exit 1
-fi
-cat "$e2e"
+echo "ingest: end to end (simulator -> ingestor -> JetStream file storage) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+dotnet build -c Release tests/Sofia.Ingestor.Bench --nologo -v q -clp:ErrorsOnly >&2
+dotnet tests/Sofia.Ingestor.Bench/bin/Release/net10.0/Sofia.Ingestor.Bench.dll "${SOFIA_BENCH_SECONDS:-60}" "${SOFIA_BENCH_TPS:-100000}" \
+  || { echo "ingest: the end-to-end run lost or duplicated trades (see the figures)" >&2; exit 1; }

@@ -282,7 +282,7 @@ public sealed class NatsJsContextTests : NatsServerTestBase
         {
             Assert.That(acks.Select(a => a.Sequence), Is.EqualTo(Enumerable.Range(1, 1_000).Select(i => (ulong)i)));
             Assert.That(acks.Any(a => a.Duplicate), Is.False);
-            Assert.That(again, Is.EqualTo(new NatsJsPublishAck(8, true)));
+            Assert.That(again, Is.EqualTo(new NatsJsPublishAck(8, true, name)));
             Assert.That(publisher.Acknowledged, Is.EqualTo(1_001));
             Assert.That(publisher.Pending, Is.Zero);
         });
