@@ -26,4 +26,13 @@ internal static partial class PaperOmsLog
 
     [LoggerMessage(EventId = 7307, Level = LogLevel.Warning, Message = "Could not publish the account snapshot")]
     public static partial void SnapshotFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 7308, Level = LogLevel.Warning, Message = "Dead-lettered message {Sequence} on {Subject}: {Reason}")]
+    public static partial void DeadLettered(ILogger logger, ulong sequence, string subject, string reason);
+
+    [LoggerMessage(EventId = 7309, Level = LogLevel.Information, Message = "{AckPending} inputs of {Durable} are still unacknowledged from a previous run; waiting {Seconds} s for their redelivery in order")]
+    public static partial void AwaitingRedelivery(ILogger logger, long ackPending, string durable, double seconds);
+
+    [LoggerMessage(EventId = 7310, Level = LogLevel.Debug, Message = "Skipped tick {TradeId} of {Exchange}:{Symbol}: older than the last tick of its market (a redelivery)")]
+    public static partial void StaleTick(ILogger logger, string tradeId, string exchange, string symbol);
 }

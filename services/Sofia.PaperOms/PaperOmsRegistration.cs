@@ -21,6 +21,7 @@ internal static class PaperOmsRegistration
         services.AddSingleton(sp => new PaperOmsState(new PaperTradingEngine(sp.GetRequiredService<IOptions<PaperOmsOptions>>().Value.ToEngineSettings())));
         services.AddSingleton<PaperOmsMetrics>();
         services.AddHostedService<PaperOmsWorker>();
+        services.AddHostedService<PaperSnapshotWorker>();
         services.AddHealthChecks().AddCheck<PaperOmsHealthCheck>("paper-oms", tags: [SofiaHealthTags.Ready]);
         services.AddProblemDetails();
         services.AddSingleton<ApiKeyFilter>();

@@ -79,6 +79,9 @@ internal sealed partial class PaperTradingEngine
                 StageChange = change ?? string.Empty,
                 BarIntervalSeconds = (int)(book.IntervalUs / 1_000_000),
                 NextBarCloseUs = book.NextBarCloseUs,
+                TickQuantity = PaperMessages.Exact(tick.Quantity),
+                TickTradeId = tick.TradeId,
+                TickReceiveTimeUs = tick.ReceiveTimeUs,
             }));
 
         var limit = _settings.Risk.DailyLossLimit;

@@ -18,6 +18,8 @@ namespace Sofia.PaperOms.Domain;
 internal sealed partial class PaperTradingEngine
 {
     private readonly Dictionary<string, WireIntent> _restoredIntents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<PaperTick>> _restoredTicks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long TimeUs, string TradeId)> _lastCheckpointTicks = new(StringComparer.Ordinal);
 
     /// <summary>Applies one record; records of one book must come in book-sequence order.</summary>
     public void Restore(IMessage record)
@@ -51,6 +53,7 @@ internal sealed partial class PaperTradingEngine
     /// </summary>
     public void CompleteRestore(List<PaperOutput> outputs)
     {
+        RestoreTapes();
         foreach (var book in _books.Values)
         {
             foreach (var open in book.Orders.Values.OrderBy(o => o.Id).ToList())
@@ -67,6 +70,55 @@ internal sealed partial class PaperTradingEngine
         }
 
         _restoredIntents.Clear();
+
+        // A book that checkpointed at a tick but stopped before resolving the signals due there resolves them now,
+        // at that tick: its redelivery is not processed again by this book.
+        foreach (var book in _books.Values.Where(b => b.LastTickIndex >= 0 && b.Pending.Count > 0))
+        {
+            var tape = _markets[book.Market];
+            var seen = tape[book.LastTickIndex].TimeUs;
+            while (book.Pending.Count > 0 && book.Pending.Peek().CloseTimeUs <= seen)
+            {
+                var signal = book.Pending.Dequeue();
+                Resolve(book, signal, tape, tape.FirstAtOrAfter(signal.CloseTimeUs), outputs);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts the ticks the checkpoints were taken at back into their markets' tapes, oldest first: each is the first
+    /// tick at or after a bar close, the tick a signal for that bar fills at, so a signal that arrives after the
+    /// restart fills where it would have without one. Each book has processed the tape up to its own last checkpoint
+    /// (a restart in the middle of a tick leaves the books after it behind; the tick's redelivery catches them up).
+    /// </summary>
+    private void RestoreTapes()
+    {
+        foreach (var (market, ticks) in _restoredTicks)
+        {
+            var tape = _markets[market];
+            var ordered = ticks.DistinctBy(t => (t.TimeUs, t.TradeId, t.Price)).OrderBy(t => t.TimeUs).ToList();
+            foreach (var tick in ordered.Skip(Math.Max(0, ordered.Count - _settings.TickBufferSize)))
+            {
+                tape.Append(tick);
+            }
+
+            LastTickTimeUs = Math.Max(LastTickTimeUs, tape.Last.TimeUs);
+            foreach (var book in tape.Books)
+            {
+                book.LastTickIndex = tape.NextIndex - 1;
+                if (_lastCheckpointTicks.TryGetValue(book.Id, out var last))
+                {
+                    while (book.LastTickIndex >= tape.FirstIndex
+                        && (tape[book.LastTickIndex].TimeUs != last.TimeUs || tape[book.LastTickIndex].TradeId != last.TradeId))
+                    {
+                        book.LastTickIndex--;
+                    }
+                }
+            }
+        }
+
+        _restoredTicks.Clear();
+        _lastCheckpointTicks.Clear();
     }
 
     private PaperBook RestoreBook(string strategy, string exchange, string symbol, int intervalSeconds, ulong sequence)
@@ -165,6 +217,15 @@ internal sealed partial class PaperTradingEngine
             book.Ramp.Restore(checkpoint.KStage, checkpoint.StageStartUs, stageStartEquity, PaperMessages.Value(checkpoint.StagePeakEquity));
         }
         var mark = checkpoint.MarkPrice.ToDecimal();
+        if (!_restoredTicks.TryGetValue(book.Market, out var ticks))
+        {
+            ticks = [];
+            _restoredTicks.Add(book.Market, ticks);
+        }
+
+        _lastCheckpointTicks[book.Id] = (checkpoint.TimeUs, checkpoint.TickTradeId);
+        ticks.Add(new PaperTick(book.Key.Exchange, book.Key.Symbol, mark, PaperMessages.Value(checkpoint.TickQuantity), checkpoint.TickTradeId,
+            checkpoint.TimeUs, checkpoint.TickReceiveTimeUs));
         book.Ledger.Mark(book.Market, mark);
         Account.Combined.Mark(book.Market, mark);
     }

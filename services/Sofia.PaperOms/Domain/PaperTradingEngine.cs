@@ -88,19 +88,35 @@ internal sealed partial class PaperTradingEngine
         return true;
     }
 
-    /// <summary>Marks every book of the tick's market, runs their bar-close checkpoints, due signals and open orders.</summary>
-    public void OnTick(in PaperTick tick, List<PaperOutput> outputs)
+    /// <summary>
+    /// Marks every book of the tick's market, runs their bar-close checkpoints, due signals and open orders. A market's
+    /// ticks come in exchange-time order on one subject, so a tick older than the market's last one, or that one again,
+    /// is a redelivery: it is not added again (false), but books that had not processed it yet (a restart interrupted
+    /// the tick) catch up to it.
+    /// </summary>
+    public bool OnTick(in PaperTick tick, List<PaperOutput> outputs)
     {
         var tape = Tape(tick.Exchange, tick.Symbol);
-        tape.Append(tick);
-        LastTickTimeUs = Math.Max(LastTickTimeUs, tick.TimeUs);
+        var fresh = tape.NextIndex == 0 || tick.TimeUs > tape.Last.TimeUs || (tick.TimeUs == tape.Last.TimeUs && tick.TradeId != tape.Last.TradeId);
         var market = BookKey.MarketKey(tick.Exchange, tick.Symbol);
-        Account.Combined.Mark(market, tick.Price);
+        if (fresh)
+        {
+            tape.Append(tick);
+            LastTickTimeUs = Math.Max(LastTickTimeUs, tick.TimeUs);
+            Account.Combined.Mark(market, tick.Price);
+        }
+
         foreach (var book in tape.Books)
         {
-            book.Ledger.Mark(market, tick.Price);
+            if (fresh)
+            {
+                book.Ledger.Mark(market, tick.Price);
+            }
+
             Advance(book, tape, outputs);
         }
+
+        return fresh;
     }
 
     /// <summary>Engages or releases the kill switch (the KV bucket's value, or an operator's call).</summary>

@@ -72,6 +72,13 @@ internal sealed record PaperOmsOptions
     [Range(1, 3600, ErrorMessage = "must be between 1 and 3600 seconds")]
     public int SnapshotIntervalSeconds { get; init; } = 5;
 
+    /// <summary>
+    /// How long a delivered signal or tick may stay unacknowledged before it is delivered again; a restart that finds
+    /// unacknowledged inputs waits this long so they come back in order.
+    /// </summary>
+    [Range(2, 600, ErrorMessage = "must be between 2 and 600 seconds")]
+    public int InputAckWaitSeconds { get; init; } = 30;
+
     private static readonly string[] Exchanges = ["binance", "bybit", "okx", "coinbase"];
 
     // Books hold positions under {exchange}:{symbol}; a symbol's cap applies on every exchange.

@@ -24,6 +24,7 @@ internal sealed class PaperOmsWorker(
     ILogger<PaperOmsWorker> logger) : BackgroundService
 {
     private const int ChannelCapacity = 1024;
+    private const int MaxDeliver = 10;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,11 +66,15 @@ internal sealed class PaperOmsWorker(
 
         state.Replace(engine);
         metrics.KillSwitch(engine.KillSwitchEngaged);
+        var ackWait = TimeSpan.FromSeconds(options.Value.InputAckWaitSeconds);
+        var signalsSpec = new BusConsumerSpec(Streams.Signals.Name, Durables.PaperOmsSignals, Streams.Signals.Subjects[0]) { AckWait = ackWait, MaxDeliver = MaxDeliver };
+        var ticksSpec = new BusConsumerSpec(Streams.Ticks.Name, Durables.PaperOmsTicks, Streams.Ticks.Subjects[0]) { AckWait = ackWait, MaxDeliver = MaxDeliver };
+        await AwaitInFlightAsync([signalsSpec, ticksSpec], ackWait, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inputs = Channel.CreateBounded<PaperInput>(new BoundedChannelOptions(ChannelCapacity) { SingleReader = true });
         var producers = Task.WhenAll(
-            ConsumeAsync(new BusConsumerSpec(Streams.Signals.Name, Durables.PaperOmsSignals, Streams.Signals.Subjects[0]), signals: true, inputs.Writer, stop.Token),
-            ConsumeAsync(new BusConsumerSpec(Streams.Ticks.Name, Durables.PaperOmsTicks, Streams.Ticks.Subjects[0]), signals: false, inputs.Writer, stop.Token),
+            ConsumeAsync(signalsSpec, signals: true, inputs.Writer, stop.Token),
+            ConsumeAsync(ticksSpec, signals: false, inputs.Writer, stop.Token),
             WatchKillSwitchAsync(control, inputs.Writer, stop.Token));
         PaperOmsLog.Consuming(logger, Durables.PaperOmsSignals, Durables.PaperOmsTicks);
         state.Ready();
@@ -81,6 +86,36 @@ internal sealed class PaperOmsWorker(
         {
             await stop.CancelAsync();
             await producers.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>
+    /// Inputs delivered to a previous run and never acknowledged come back only after the ack wait, and the server
+    /// would meanwhile deliver newer ones: the engine needs each market's ticks and each book's signals in order, so a
+    /// run that finds such inputs waits one ack wait first; the server then redelivers them, oldest first, before
+    /// anything new.
+    /// </summary>
+    private async Task AwaitInFlightAsync(BusConsumerSpec[] specs, TimeSpan ackWait, CancellationToken cancellationToken)
+    {
+        foreach (var spec in specs)
+        {
+            BusConsumerState consumer;
+            try
+            {
+                consumer = await bus.GetConsumerStateAsync(spec.Stream, spec.Durable, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // No consumer yet (first start): nothing can be in flight.
+                continue;
+            }
+
+            if (consumer.AckPending > 0)
+            {
+                PaperOmsLog.AwaitingRedelivery(logger, consumer.AckPending, spec.Durable, ackWait.TotalSeconds);
+                await Task.Delay(ackWait + TimeSpan.FromSeconds(1), time, cancellationToken);
+                return;
+            }
         }
     }
 
@@ -116,8 +151,17 @@ internal sealed class PaperOmsWorker(
 
     private async Task ConsumeAsync(BusConsumerSpec spec, bool signals, ChannelWriter<PaperInput> writer, CancellationToken cancellationToken)
     {
-        await foreach (var message in bus.ConsumeAsync(spec with { MaxDeliver = 10 }, cancellationToken))
+        await foreach (var message in bus.ConsumeAsync(spec, cancellationToken))
         {
+            // The last delivery the bus makes: an input that failed every time before is set aside, not lost.
+            if (message.DeliveryCount >= MaxDeliver)
+            {
+                var reason = $"not processed after {message.DeliveryCount} deliveries";
+                PaperOmsLog.DeadLettered(logger, message.StreamSequence, message.Subject, reason);
+                await bus.DeadLetterAsync(message, spec.Stream, spec.Durable, reason, cancellationToken);
+                continue;
+            }
+
             PaperInput input;
             try
             {
@@ -126,7 +170,7 @@ internal sealed class PaperOmsWorker(
             catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidDataException or OverflowException)
             {
                 PaperOmsLog.Undecodable(logger, message.StreamSequence, message.Subject, ex);
-                await message.TermAsync(ex.Message, cancellationToken);
+                await bus.DeadLetterAsync(message, spec.Stream, spec.Durable, $"undecodable: {ex.Message}", cancellationToken);
                 continue;
             }
 
@@ -174,9 +218,9 @@ internal sealed class PaperOmsWorker(
                 metrics.DuplicateSignal();
             }
         }
-        else if (input.Tick is { } tick)
+        else if (input.Tick is { } tick && !engine.OnTick(tick, outputs))
         {
-            engine.OnTick(tick, outputs);
+            PaperOmsLog.StaleTick(logger, tick.TradeId, tick.Exchange, tick.Symbol);
         }
         else if (input.KillSwitch is { } kill && kill.Enabled != engine.KillSwitchEngaged)
         {

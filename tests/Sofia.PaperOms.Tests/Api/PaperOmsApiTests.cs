@@ -31,8 +31,12 @@ public sealed class PaperOmsApiTests
         builder.AddSofiaDefaults();
         builder.Services.AddPaperOms();
         // These tests stop at the key and input checks: no worker, and a bus no request reaches.
-        var worker = builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(PaperOmsWorker));
-        builder.Services.Remove(worker);
+        foreach (var worker in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)
+            && (d.ImplementationType == typeof(PaperOmsWorker) || d.ImplementationType == typeof(PaperSnapshotWorker))).ToList())
+        {
+            builder.Services.Remove(worker);
+        }
+
         builder.Services.AddSingleton<IMessageBus>(_ => throw new InvalidOperationException("no bus in API input tests"));
         _app = builder.Build();
         _app.MapSofiaEndpoints();

@@ -97,6 +97,85 @@ public sealed class PaperTradingEngineRestoreTests
             Is.EqualTo(live.FindBook(fill.Strategy + ":" + Exchange + ":" + Symbol)!.Ledger.Cash));
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void A_restart_in_the_middle_of_a_tick_trades_every_signal_once_at_the_tick_that_closed_its_bar(int publishedOfTheTick)
+    {
+        // Trend signals arrive before the tick that closes their bar (pending), fused ones a bar after it (late).
+        var inputs = new List<object>();
+        for (var bar = 600; bar < 1800; bar += 60)
+        {
+            inputs.Add(Tick(bar + 0.5, 100m + ((bar / 60) % 7)));
+            inputs.Add(Signal("fused", bar - 120, (bar / 60) % 2 == 0 ? SignalDirection.Long : SignalDirection.Short, 0.5));
+            inputs.Add(Tick(bar + 30, 101m + ((bar / 60) % 5)));
+            inputs.Add(Signal("trend", bar, (bar / 60) % 3 == 0 ? SignalDirection.Short : SignalDirection.Long));
+        }
+
+        var live = new PaperTradingEngine(Settings());
+        var liveOutputs = new List<PaperOutput>();
+        foreach (var input in inputs)
+        {
+            Feed(live, input, liveOutputs);
+        }
+
+        // The process dies while publishing the records of the tick that closes bar 1140: the first records are
+        // stored, the rest are not; the tick is delivered again after the restart, then the fused signal of bar 1080,
+        // whose closing tick (1140.5) came before the restart.
+        var crashAt = inputs.FindIndex(i => i is PaperTick t && t.TimeUs == 1200 * Second + (Second / 2));
+        var stored = new List<PaperOutput>();
+        var before = new PaperTradingEngine(Settings());
+        for (var i = 0; i < crashAt; i++)
+        {
+            Feed(before, inputs[i], stored);
+        }
+
+        var ofTheTick = new List<PaperOutput>();
+        Feed(before, inputs[crashAt], ofTheTick);
+        Assume.That(ofTheTick, Has.Count.GreaterThan(publishedOfTheTick), "the tick checkpoints both books and fills the trend signal");
+        stored.AddRange(ofTheTick.Take(publishedOfTheTick));
+        var restored = new PaperTradingEngine(Settings());
+        foreach (var record in stored.Where(o => o.Message is not null).Select(o => o.Message!).OrderBy(Sequence))
+        {
+            restored.Restore(record);
+        }
+
+        restored.CompleteRestore(stored);
+        foreach (var input in inputs.Skip(crashAt))
+        {
+            Feed(restored, input, stored);
+        }
+
+        Assert.That(Fills(liveOutputs), Has.Count.GreaterThan(10));
+        Assert.That(Fills(stored).Select(f => f.FillId), Is.Unique, "no signal traded twice");
+        Assert.That(Fills(stored).Select(DescribeFill), Is.EquivalentTo(Fills(liveOutputs).Select(DescribeFill)));
+        foreach (var book in live.Books)
+        {
+            var twin = restored.FindBook(book.Id)!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(twin.Ledger.Cash, Is.EqualTo(book.Ledger.Cash), book.Id);
+                Assert.That(twin.Quantity, Is.EqualTo(book.Quantity), book.Id);
+                Assert.That(twin.Ledger.Equity, Is.EqualTo(book.Ledger.Equity), book.Id);
+            });
+        }
+    }
+
+    private static void Feed(PaperTradingEngine engine, object input, List<PaperOutput> outputs)
+    {
+        if (input is PaperTick tick)
+        {
+            engine.OnTick(tick, outputs);
+        }
+        else
+        {
+            engine.OnSignal((PaperSignal)input, outputs);
+        }
+    }
+
+    private static string DescribeFill(Sofia.Contracts.V1.Fill fill) =>
+        $"{fill.FillId} {fill.Side} {fill.Quantity.ToDecimal()} @ {fill.Price.ToDecimal()} fee {fill.Fee.ToDecimal()} t {fill.TimeUs}";
+
     private static string Describe(PaperOutput output) => $"{output.Subject} {output.MessageId} {output.Message}";
 
     private static (string, ulong) Sequence(IMessage record) => record switch
