@@ -6,13 +6,13 @@ internal static partial class TickWriterLog
     [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Consuming {Stream} as {Durable}: batches of up to {BatchSize} rows or {BatchDelayMs} ms, ack wait {AckWaitSeconds} s")]
     public static partial void Consuming(ILogger logger, string stream, string durable, int batchSize, int batchDelayMs, int ackWaitSeconds);
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "ClickHouse schema of {Database} is current; applied now: {Applied}")]
-    public static partial void SchemaCurrent(ILogger logger, string database, string applied);
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "The market store ({Store}) is ready")]
+    public static partial void StoreReady(ILogger logger, string store);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Insert of {Rows} rows failed (attempt {Attempt}); next attempt in {DelayMs} ms, nothing is acknowledged meanwhile")]
     public static partial void InsertFailed(ILogger logger, int rows, int attempt, double delayMs, Exception error);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "ClickHouse accepts inserts again after {Attempts} attempts")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "The store accepts inserts again after {Attempts} attempts")]
     public static partial void InsertRecovered(ILogger logger, int attempts);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Dead-lettered message {Sequence} of {Stream} on {Subject} to {DeadLetterSubject}: {Reason}")]
@@ -36,6 +36,4 @@ internal static partial class TickWriterLog
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "A read query failed; the API answers 503")]
     public static partial void QueryFailed(ILogger logger, Exception error);
 
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Could not flush the last acknowledgements; those messages will be delivered again")]
-    public static partial void FlushFailed(ILogger logger, Exception error);
 }

@@ -17,7 +17,7 @@ internal sealed class TickWriterMetrics
     public TickWriterMetrics(IMeterFactory meterFactory, WriterState state)
     {
         var meter = meterFactory.Create(MeterName);
-        _rows = meter.CreateCounter<long>("sofia.tickwriter.rows", "{row}", "Tick rows stored in ClickHouse and acknowledged.");
+        _rows = meter.CreateCounter<long>("sofia.tickwriter.rows", "{row}", "Tick rows stored and acknowledged.");
         _batchSize = meter.CreateHistogram("sofia.tickwriter.batch.size", "{row}", "Rows per insert.", tags: null,
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 10, 100, 1_000, 5_000, 10_000, 20_000, 50_000, 100_000] });
         _insertDuration = meter.CreateHistogram("sofia.tickwriter.insert.duration", "s", "Time of one successful insert.", tags: null,
@@ -42,5 +42,5 @@ internal sealed class TickWriterMetrics
     public void DeadLettered() => _deadLetters.Add(1);
 
     private static IEnumerable<Measurement<long>> Observe(WriterState state, bool pending) =>
-        state.Consumer is { } info ? [new Measurement<long>(pending ? (long)info.NumPending : info.NumAckPending)] : [];
+        state.Consumer is { } info ? [new Measurement<long>(pending ? (long)info.Pending : info.AckPending)] : [];
 }

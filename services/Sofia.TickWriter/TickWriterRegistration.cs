@@ -1,24 +1,29 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Sofia.ClickHouse;
 using Sofia.Hosting;
-using Sofia.Nats;
+using Sofia.MarketData;
+using Sofia.Messaging;
 using Sofia.TickWriter.Api;
 using Sofia.TickWriter.Options;
-using Sofia.TickWriter.Storage;
 using Sofia.TickWriter.Workers;
 
 namespace Sofia.TickWriter;
 
-/// <summary>Wires the tick writer's options, storage, worker, readiness and API.</summary>
-internal static class TickWriterRegistration
+/// <summary>
+/// Wires the tick writer onto whatever <see cref="IMessageBus"/> and <see cref="IMarketStore"/> the host registered:
+/// production registers <c>AddSofiaMessageBus()</c> and <c>AddClickHouseMarketStore()</c>; <c>sofia demo</c> passes its
+/// in-process bus and embedded store.
+/// </summary>
+public static class TickWriterRegistration
 {
+    /// <summary>
+    /// The writer's options (section <c>TickWriter</c>), its worker, readiness check, metrics and what the API needs.
+    /// An <see cref="IMessageBus"/> and an <see cref="IMarketStore"/> must be registered too.
+    /// </summary>
     public static IServiceCollection AddTickWriter(this IServiceCollection services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         services.AddSofiaOptions<TickWriterOptions>(TickWriterOptions.SectionName);
-        services.AddSofiaOptions<NatsClientOptions>(NatsClientOptions.SectionName);
-        services.AddSofiaOptions<ClickHouseStorageOptions>(ClickHouseStorageOptions.SectionName);
-        services.AddTickWriterStorage();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WriterState>();
         services.AddSingleton<TickWriterMetrics>();
         services.AddHostedService<TickWriterWorker>();
@@ -27,34 +32,19 @@ internal static class TickWriterRegistration
         return services;
     }
 
-    /// <summary>The ClickHouse client and the stores over it (also what the API alone needs).</summary>
-    public static IServiceCollection AddTickWriterStorage(this IServiceCollection services)
+    /// <summary>The tick writer on a given bus and store, which the caller keeps owning (the demo's in-process pair, say).</summary>
+    public static IServiceCollection AddTickWriter(this IServiceCollection services, IMessageBus bus, IMarketStore store)
     {
-        services.AddSofiaOptions<ClickHouseStorageOptions>(ClickHouseStorageOptions.SectionName);
-        services.AddSingleton(sp =>
-        {
-            var storage = sp.GetRequiredService<IOptions<ClickHouseStorageOptions>>().Value;
-            return new ClickHouseClient(
-                new ClickHouseClientOptions
-                {
-                    BaseAddress = new Uri(storage.Url),
-                    Database = storage.Database,
-                    User = storage.User,
-                    Password = storage.Password,
-                    CompressRequests = storage.CompressInserts,
-                },
-                sp.GetRequiredService<ILogger<ClickHouseClient>>(),
-                sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        });
-        services.AddSingleton<TickStore>();
-        services.AddSingleton<CandleStore>();
-        services.TryAddSingleton(TimeProvider.System);
-        return services;
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSofiaMessageBus(bus);
+        services.AddMarketStore(store);
+        return services.AddTickWriter();
     }
 
-    public static WebApplication MapTickWriter(this WebApplication app)
+    /// <summary>Maps the read API: <c>GET /api/candles</c>, <c>/api/price/{symbol}</c>, <c>/api/symbols</c>.</summary>
+    public static IEndpointRouteBuilder MapTickWriter(this IEndpointRouteBuilder endpoints)
     {
-        app.MapTickWriterApi();
-        return app;
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapTickWriterApi();
     }
 }

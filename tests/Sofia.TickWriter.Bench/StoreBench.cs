@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Sofia.ClickHouse;
 using Sofia.Contracts;
 using Sofia.Contracts.V1;
+using Sofia.MarketData;
+using Sofia.Messaging;
 using Sofia.Nats;
 using Sofia.Nats.JetStream;
 using Sofia.Testing;
@@ -23,7 +25,7 @@ namespace Sofia.TickWriter.Bench;
 internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, int rows) : IAsyncDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly List<TickWriterWorker> _workers = [];
+    private readonly List<(TickWriterWorker Worker, NatsMessageBus Bus)> _workers = [];
     private readonly List<ClickHouseClient> _clients = [];
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -146,7 +148,7 @@ internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, i
             {
                 foreach (var row in batch)
                 {
-                    latencies.Add((now - row.Fields.ReceiveTimeUs) / 1e6);
+                    latencies.Add((now - row.Tick.ReceiveTimeUs) / 1e6);
                 }
             }
 
@@ -219,12 +221,11 @@ internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, i
         var client = NewClient(database);
         _clients.Add(client);
         var state = new WriterState();
+        var bus = new NatsMessageBus(new NatsClientOptions { Url = nats.Url, Name = "bench-tick-writer" });
         var worker = new TickWriterWorker(
             Microsoft.Extensions.Options.Options.Create(options),
-            Microsoft.Extensions.Options.Options.Create(new NatsClientOptions { Url = nats.Url, Name = "bench-tick-writer" }),
-            Microsoft.Extensions.Options.Options.Create(new ClickHouseStorageOptions { Database = database }),
-            client,
-            new TickStore(client, TimeProvider.System),
+            bus,
+            new ClickHouseMarketStore(client, Path.Combine(AppContext.BaseDirectory, "clickhouse")),
             state,
             new TickWriterMetrics(_services.GetRequiredService<IMeterFactory>(), state),
             TimeProvider.System,
@@ -233,18 +234,19 @@ internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, i
             Source = source,
             AfterInsert = afterInsert,
         };
-        _workers.Add(worker);
+        _workers.Add((worker, bus));
         await worker.StartAsync(cancellationToken);
         return database;
     }
 
     private async Task StopWorkersAsync()
     {
-        foreach (var worker in _workers)
+        foreach (var (worker, bus) in _workers)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await worker.StopAsync(timeout.Token);
             worker.Dispose();
+            await bus.DisposeAsync();
         }
 
         _workers.Clear();

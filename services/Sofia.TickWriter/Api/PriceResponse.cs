@@ -1,4 +1,4 @@
-using Sofia.TickWriter.Domain;
+using Sofia.MarketData;
 
 namespace Sofia.TickWriter.Api;
 

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Sofia.ClickHouse;
 using Sofia.Contracts;
+using Sofia.MarketData;
 using Sofia.TickWriter.Domain;
-using Sofia.TickWriter.Storage;
 
 namespace Sofia.TickWriter.Api;
 
@@ -24,8 +23,8 @@ internal static class TickWriterApi
         string? interval,
         string? from,
         string? to,
-        CandleStore store,
-        ILogger<CandleStore> logger,
+        IMarketStore store,
+        ILogger<IMarketStore> logger,
         CancellationToken cancellationToken)
     {
         if (!CandleQuery.TryParse(exchange, symbol, interval, from, to, out var query, out var failure))
@@ -35,16 +34,16 @@ internal static class TickWriterApi
 
         try
         {
-            var candles = await store.GetCandlesAsync(query!, cancellationToken);
-            return TypedResults.Ok(new CandlesResponse(query!.Exchange, query.Symbol, query.Interval.Name, query.From, query.To, candles));
+            var candles = await store.ReadCandlesAsync(query!.Exchange, query.Symbol, query.Interval, query.From, query.To, cancellationToken);
+            return TypedResults.Ok(new CandlesResponse(query.Exchange, query.Symbol, query.Interval.Name, query.From, query.To, candles));
         }
-        catch (Exception ex) when (ex is ClickHouseException or TimeoutException)
+        catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
         {
             return StorageUnavailable(logger, ex);
         }
     }
 
-    private static async Task<IResult> GetPriceAsync(string symbol, CandleStore store, ILogger<CandleStore> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> GetPriceAsync(string symbol, IMarketStore store, ILogger<IMarketStore> logger, CancellationToken cancellationToken)
     {
         if (!Symbols.TryCanonicalize(symbol, out var canonical, out var error))
         {
@@ -53,33 +52,38 @@ internal static class TickWriterApi
 
         try
         {
-            var prices = await store.GetLastPricesAsync(canonical, cancellationToken);
+            var prices = await store.ReadLastPricesAsync(canonical, cancellationToken);
             return TypedResults.Ok(new PriceResponse(canonical, prices));
         }
-        catch (Exception ex) when (ex is ClickHouseException or TimeoutException)
+        catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
         {
             return StorageUnavailable(logger, ex);
         }
     }
 
-    private static async Task<IResult> GetSymbolsAsync(CandleStore store, ILogger<CandleStore> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> GetSymbolsAsync(IMarketStore store, ILogger<IMarketStore> logger, CancellationToken cancellationToken)
     {
         try
         {
-            return TypedResults.Ok(new SymbolsResponse(await store.GetSymbolsAsync(cancellationToken)));
+            return TypedResults.Ok(new SymbolsResponse(await store.ReadSymbolsAsync(cancellationToken)));
         }
-        catch (Exception ex) when (ex is ClickHouseException or TimeoutException)
+        catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
         {
             return StorageUnavailable(logger, ex);
         }
     }
+
+    // Whatever the store throws, unless the request itself was cancelled: the schema may not be migrated yet, or
+    // ClickHouse may be down. A 503 the client can retry, not a 500.
+    private static bool IsStorageFailure(Exception error, CancellationToken cancellationToken) =>
+        error is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 
     // The schema may not be migrated yet, or ClickHouse may be down: a 503 the client can retry, not a 500.
     private static ProblemHttpResult StorageUnavailable(ILogger logger, Exception error)
     {
         TickWriterLog.QueryFailed(logger, error);
         return TypedResults.Problem(
-            detail: "ClickHouse could not answer; try again shortly",
+            detail: "Storage could not answer; try again shortly",
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "Storage unavailable");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sofia.Contracts;
+using Sofia.MarketData;
 
 namespace Sofia.TickWriter.Domain;
 

@@ -1,7 +1,7 @@
-using Sofia.Nats.JetStream;
-using Sofia.TickWriter.Domain;
+using Sofia.MarketData;
+using Sofia.Messaging;
 
 namespace Sofia.TickWriter.Storage;
 
-/// <summary>A decoded tick and the message it came in, acknowledged once the row is stored.</summary>
-internal readonly record struct TickRow(NatsJsMsg Message, TickFields Fields);
+/// <summary>A decoded tick (slices of the message's payload) and the message it came in, acknowledged once the tick is stored.</summary>
+internal readonly record struct TickRow(IBusMessage Message, MarketTick Tick);

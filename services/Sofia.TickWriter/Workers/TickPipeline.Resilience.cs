@@ -34,7 +34,7 @@ internal sealed partial class TickPipeline
                     return default;
                 },
             })
-            .AddTimeout(_options.InsertTimeout + TimeSpan.FromSeconds(1))
+            .AddTimeout(_options.InsertTimeout)
             .Build();
     }
 

@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using Polly;
-using Sofia.Nats.JetStream;
+using Sofia.Contracts;
+using Sofia.MarketData;
+using Sofia.Messaging;
 using Sofia.TickWriter.Domain;
 using Sofia.TickWriter.Options;
 using Sofia.TickWriter.Storage;
@@ -8,18 +10,19 @@ using Sofia.TickWriter.Storage;
 namespace Sofia.TickWriter.Workers;
 
 /// <summary>
-/// Pull, decode, batch, insert, then acknowledge. A batch is acknowledged only after ClickHouse stored it,
-/// so a crash in between redelivers it and the ticks table's key makes the second copy harmless. While
-/// ClickHouse fails, the batch is retried with backoff behind a circuit breaker and every message held is
+/// Consume, decode, batch, insert, then acknowledge. A batch is acknowledged only after the store took it, so a
+/// crash in between redelivers it and the store's key (exchange, symbol, trade id) makes the second copy harmless.
+/// While the store fails, the batch is retried with backoff behind a circuit breaker and every message held is
 /// kept alive with in-progress acks, so nothing is redelivered meanwhile and nothing is lost.
 /// </summary>
 internal sealed partial class TickPipeline
 {
     private static readonly TimeSpan ConsumerInfoInterval = TimeSpan.FromSeconds(5);
 
-    private readonly NatsJsConsumer _consumer;
+    private readonly IMessageBus _bus;
+    private readonly BusConsumerSpec _consumer;
     private readonly string _deadLetterSubject;
-    private readonly TickStore _store;
+    private readonly IMarketStore _store;
     private readonly TickWriterOptions _options;
     private readonly WriterState _state;
     private readonly TickWriterMetrics _metrics;
@@ -27,23 +30,25 @@ internal sealed partial class TickPipeline
     private readonly ILogger _logger;
     private readonly Channel<TickRow> _decoded;
     private readonly Queue<TickRow> _carried = new();
+    private readonly List<MarketTick> _ticks = [];
     private readonly ResiliencePipeline _insertPolicy;
     private List<TickRow> _held = [];
     private long _lastKeepAlive;
     private int _failedAttempts;
 
     public TickPipeline(
-        NatsJsConsumer consumer,
-        string deadLetterSubject,
-        TickStore store,
+        IMessageBus bus,
+        BusConsumerSpec consumer,
+        IMarketStore store,
         TickWriterOptions options,
         WriterState state,
         TickWriterMetrics metrics,
         TimeProvider time,
         ILogger logger)
     {
+        _bus = bus;
         _consumer = consumer;
-        _deadLetterSubject = deadLetterSubject;
+        _deadLetterSubject = Subjects.DeadLetter(consumer.Stream, consumer.Durable);
         _store = store;
         _options = options;
         _state = state;
@@ -109,19 +114,20 @@ internal sealed partial class TickPipeline
 
     private async Task ReceiveAsync(CancellationToken cancellationToken)
     {
-        var consume = new NatsJsConsumeOptions { MaxMessages = _options.PullBatch, Expires = TimeSpan.FromSeconds(30), IdleHeartbeat = TimeSpan.FromSeconds(5) };
-        await foreach (var msg in _consumer.ConsumeAsync(consume, cancellationToken))
+        await foreach (var msg in _bus.ConsumeAsync(_consumer, cancellationToken))
         {
-            if (TickDecoder.TryDecode(msg.Data.Span, out var fields, out var error))
+            var data = msg.Data;
+            if (TickDecoder.TryDecode(data.Span, out var f, out var error))
             {
-                await _decoded.Writer.WriteAsync(new TickRow(msg, fields), cancellationToken);
+                // The text fields stay slices of the payload, which is valid until the message is acknowledged.
+                var tick = new MarketTick(data[f.Exchange], data[f.Symbol], data[f.TradeId], f.Price, f.Quantity, f.Side, f.ExchangeTimeUs, f.ReceiveTimeUs);
+                await _decoded.Writer.WriteAsync(new TickRow(msg, tick), cancellationToken);
                 continue;
             }
 
-            var metadata = msg.Metadata;
-            await _consumer.DeadLetterAsync(msg, _deadLetterSubject, new FormatException(error), cancellationToken);
+            await _bus.DeadLetterAsync(msg, _consumer.Stream, _consumer.Durable, error!, cancellationToken);
             _metrics.DeadLettered();
-            TickWriterLog.DeadLettered(_logger, metadata.StreamSequence, metadata.Stream, msg.Subject, _deadLetterSubject, error!);
+            TickWriterLog.DeadLettered(_logger, msg.StreamSequence, _consumer.Stream, msg.Subject, _deadLetterSubject, error!);
         }
     }
 
@@ -181,9 +187,15 @@ internal sealed partial class TickPipeline
         _lastKeepAlive = _time.GetTimestamp();
         _failedAttempts = 0;
         var started = _time.GetTimestamp();
+        _ticks.Clear();
+        foreach (var row in batch)
+        {
+            _ticks.Add(row.Tick);
+        }
+
         await _insertPolicy.ExecuteAsync(
-            static async (state, token) => await state.Store.InsertAsync(state.Batch, state.Timeout, token),
-            (Store: _store, Batch: batch, Timeout: _options.InsertTimeout),
+            static async (state, token) => await state.Store.InsertAsync(state.Ticks, token),
+            (Store: _store, Ticks: _ticks),
             cancellationToken);
         var elapsed = _time.GetElapsedTime(started);
         if (_failedAttempts > 0)
@@ -214,7 +226,7 @@ internal sealed partial class TickPipeline
         {
             try
             {
-                _state.ConsumerRead(await _consumer.RefreshAsync(cancellationToken));
+                _state.ConsumerRead(await _bus.GetConsumerStateAsync(_consumer.Stream, _consumer.Durable, cancellationToken));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Sofia.TickWriter.Workers;
 
-/// <summary>Ready while the writer consumes, NATS is connected and ClickHouse takes inserts.</summary>
+/// <summary>Ready while the writer consumes, the bus is connected and the store takes inserts.</summary>
 internal sealed class TickWriterHealthCheck(WriterState state) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>

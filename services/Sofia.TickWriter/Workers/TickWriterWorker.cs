@@ -1,23 +1,20 @@
 using Microsoft.Extensions.Options;
-using Sofia.ClickHouse;
 using Sofia.Contracts;
-using Sofia.Nats;
-using Sofia.Nats.JetStream;
+using Sofia.MarketData;
+using Sofia.Messaging;
 using Sofia.TickWriter.Options;
 using Sofia.TickWriter.Storage;
 
 namespace Sofia.TickWriter.Workers;
 
 /// <summary>
-/// Connects, migrates the schema, declares the streams and the durable consumer, then runs the pipeline;
-/// after any failure it starts over with a fresh connection (what was not acknowledged is redelivered).
+/// Readies the store (ClickHouse: the schema migration), declares the streams, then runs the pipeline on the durable
+/// consumer; after any failure it starts over after a growing pause (what was not acknowledged is redelivered).
 /// </summary>
 internal sealed class TickWriterWorker(
     IOptions<TickWriterOptions> options,
-    IOptions<NatsClientOptions> natsOptions,
-    IOptions<ClickHouseStorageOptions> storageOptions,
-    ClickHouseClient clickHouse,
-    TickStore store,
+    IMessageBus bus,
+    IMarketStore store,
     WriterState state,
     TickWriterMetrics metrics,
     TimeProvider time,
@@ -61,57 +58,23 @@ internal sealed class TickWriterWorker(
     private async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        await MigrateAsync(cancellationToken);
-        await using var nats = await NatsConnection.ConnectAsync(
-            new NatsOptions { Servers = natsOptions.Value.Servers, Name = natsOptions.Value.Name, LoggerFactory = loggerFactory, TimeProvider = time },
-            cancellationToken);
-        var js = new NatsJsContext(nats);
-        await js.CreateOrUpdateStreamAsync(Source.Stream, cancellationToken);
-        await js.CreateOrUpdateStreamAsync(Streams.DeadLetters, cancellationToken);
-        var consumer = await js.CreateOrUpdateConsumerAsync(Source.Stream.Name, new ConsumerConfig
+        await store.InitializeAsync(cancellationToken);
+        TickWriterLog.StoreReady(_logger, store.GetType().Name);
+        await bus.EnsureStreamAsync(Source.Stream, cancellationToken);
+        await bus.EnsureStreamAsync(Streams.DeadLetters, cancellationToken);
+        var consumer = new BusConsumerSpec(Source.Stream.Name, Source.Durable, Source.Stream.Subjects.Count == 1 ? Source.Stream.Subjects[0] : null)
         {
-            DurableName = Source.Durable,
-            FilterSubject = Source.Stream.Subjects.Count == 1 ? Source.Stream.Subjects[0] : null,
-            AckPolicy = AckPolicy.Explicit,
             AckWait = settings.AckWait,
             MaxDeliver = -1,
             MaxAckPending = settings.MaxAckPending,
-            MaxBatch = settings.PullBatch,
-        }, cancellationToken);
-
-        var pipeline = new TickPipeline(consumer, Source.DeadLetterSubject, store, settings, state, metrics, time, _logger)
+            BatchSize = settings.PullBatch,
+        };
+        var pipeline = new TickPipeline(bus, consumer, store, settings, state, metrics, time, _logger)
         {
             AfterInsert = AfterInsert,
         };
-        state.Consuming(nats);
+        state.Consuming(bus);
         TickWriterLog.Consuming(_logger, Source.Stream.Name, Source.Durable, settings.BatchSize, settings.BatchDelayMs, settings.AckWaitSeconds);
-        try
-        {
-            await pipeline.RunAsync(cancellationToken);
-        }
-        finally
-        {
-            // The last acks are in the write buffer; send them before the connection closes.
-            using var flush = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            try
-            {
-                await nats.FlushAsync(flush.Token);
-            }
-            catch (Exception ex) when (ex is NatsException or OperationCanceledException or ObjectDisposedException)
-            {
-                TickWriterLog.FlushFailed(_logger, ex);
-            }
-        }
-    }
-
-    private async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        var storage = storageOptions.Value;
-        var directory = Path.IsPathRooted(storage.MigrationsDirectory)
-            ? storage.MigrationsDirectory
-            : Path.Combine(AppContext.BaseDirectory, storage.MigrationsDirectory);
-        var migrator = new ClickHouseMigrator(clickHouse, storage.Database, loggerFactory.CreateLogger<ClickHouseMigrator>(), time);
-        var applied = await migrator.ApplyAsync(directory, cancellationToken);
-        TickWriterLog.SchemaCurrent(_logger, storage.Database, applied.Count == 0 ? "none" : string.Join(", ", applied));
+        await pipeline.RunAsync(cancellationToken);
     }
 }

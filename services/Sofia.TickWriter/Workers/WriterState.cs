@@ -1,18 +1,18 @@
-using Sofia.Nats;
-using Sofia.Nats.JetStream;
+using System.Runtime.CompilerServices;
+using Sofia.Messaging;
 
 namespace Sofia.TickWriter.Workers;
 
-/// <summary>What readiness and the gauges report: whether the writer consumes, whether ClickHouse takes inserts.</summary>
+/// <summary>What readiness and the gauges report: whether the writer consumes, the bus is connected and storage takes inserts.</summary>
 internal sealed class WriterState
 {
-    private volatile NatsConnection? _connection;
-    private volatile ConsumerInfo? _consumer;
+    private volatile IMessageBus? _bus;
+    private volatile StrongBox<BusConsumerState>? _consumer;
     private volatile bool _consuming;
     private volatile bool _storageWritable = true;
     private volatile string _problem = "starting";
 
-    public ConsumerInfo? Consumer => _consumer;
+    public BusConsumerState? Consumer => _consumer?.Value;
 
     public bool StorageWritable => _storageWritable;
 
@@ -28,16 +28,16 @@ internal sealed class WriterState
 
             if (!_storageWritable)
             {
-                return "ClickHouse does not accept inserts; retrying";
+                return "storage does not accept inserts; retrying";
             }
 
-            return _connection is { State: not NatsConnectionState.Connected } ? "NATS is disconnected" : null;
+            return _bus is { IsConnected: false } ? "the message bus is disconnected" : null;
         }
     }
 
-    public void Consuming(NatsConnection connection)
+    public void Consuming(IMessageBus bus)
     {
-        _connection = connection;
+        _bus = bus;
         _consuming = true;
     }
 
@@ -45,12 +45,12 @@ internal sealed class WriterState
     {
         _problem = problem;
         _consuming = false;
-        _connection = null;
+        _bus = null;
     }
 
     public void StorageFailing() => _storageWritable = false;
 
     public void StorageRecovered() => _storageWritable = true;
 
-    public void ConsumerRead(ConsumerInfo info) => _consumer = info;
+    public void ConsumerRead(BusConsumerState state) => _consumer = new StrongBox<BusConsumerState>(state);
 }

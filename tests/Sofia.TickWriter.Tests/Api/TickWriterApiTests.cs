@@ -5,8 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Sofia.ClickHouse;
-using Sofia.TickWriter.Api;
-using Sofia.TickWriter.Storage;
+using Sofia.MarketData;
 
 namespace Sofia.TickWriter.Tests.Api;
 
@@ -24,10 +23,10 @@ public sealed class TickWriterApiTests
         builder.WebHost.UseTestServer();
         // Nothing listens here: these requests must be refused before storage is asked.
         builder.Services.AddSingleton(new ClickHouseClient(new ClickHouseClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/") }));
-        builder.Services.AddSingleton<CandleStore>();
+        builder.Services.AddSingleton<IMarketStore>(sp => new ClickHouseMarketStore(sp.GetRequiredService<ClickHouseClient>()));
         builder.Services.AddProblemDetails();
         _app = builder.Build();
-        _app.MapTickWriterApi();
+        _app.MapTickWriter();
         await _app.StartAsync();
         _http = _app.GetTestClient();
     }

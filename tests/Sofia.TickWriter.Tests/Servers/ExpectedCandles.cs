@@ -1,6 +1,5 @@
 using Sofia.Contracts.V1;
-using Sofia.TickWriter.Domain;
-using Candle = Sofia.TickWriter.Domain.Candle;
+using Candle = Sofia.MarketData.Candle;
 
 namespace Sofia.TickWriter.Tests.Servers;
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Sofia.ClickHouse;
 using Sofia.Contracts;
 using Sofia.Contracts.V1;
+using Sofia.MarketData;
+using Sofia.Messaging;
 using Sofia.Nats;
 using Sofia.Nats.JetStream;
 using Sofia.Testing;
@@ -21,7 +23,7 @@ namespace Sofia.TickWriter.Tests.Servers;
 internal sealed class TickWriterHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly List<TickWriterWorker> _workers = [];
+    private readonly List<(TickWriterWorker Worker, NatsMessageBus Bus)> _workers = [];
 
     public TickWriterHarness(NatsServer nats, ClickHouseServer clickHouse, TickWriterOptions? options = null)
     {
@@ -34,7 +36,7 @@ internal sealed class TickWriterHarness : IAsyncDisposable
             Durables.TickWriter);
         Options = options ?? new TickWriterOptions { BatchSize = 2_000, BatchDelayMs = 100, PullBatch = 1_000, AckWaitSeconds = 4, InsertTimeoutSeconds = 1, MaxRetryDelayMs = 400, CircuitBreakMs = 1_000, DrainTimeoutMs = 2_000 };
         ClickHouse = new ClickHouseClient(new ClickHouseClientOptions { BaseAddress = clickHouse.HttpUrl, Database = Database, Timeout = TimeSpan.FromSeconds(30) });
-        Candles = new CandleStore(ClickHouse);
+        Store = new ClickHouseMarketStore(ClickHouse, Path.Combine(AppContext.BaseDirectory, "clickhouse"));
         State = new WriterState();
     }
 
@@ -50,25 +52,25 @@ internal sealed class TickWriterHarness : IAsyncDisposable
 
     public ClickHouseClient ClickHouse { get; }
 
-    public CandleStore Candles { get; }
+    /// <summary>The store every worker of this harness writes to (and the tests read from).</summary>
+    public ClickHouseMarketStore Store { get; }
 
     /// <summary>The readiness state of the latest worker.</summary>
     public WriterState State { get; private set; }
 
     public TickWriterMetrics NewMetrics(WriterState state) => new(_metrics.GetRequiredService<IMeterFactory>(), state);
 
-    /// <summary>Creates and starts a worker; <paramref name="afterInsert"/> runs between insert and ack.</summary>
+    /// <summary>Creates and starts a worker on a bus connection of its own; <paramref name="afterInsert"/> runs between insert and ack.</summary>
     public async Task<TickWriterWorker> StartWorkerAsync(
         CancellationToken cancellationToken,
         Func<IReadOnlyList<TickRow>, CancellationToken, ValueTask>? afterInsert = null)
     {
         State = new WriterState();
+        var bus = new NatsMessageBus(new NatsClientOptions { Url = Nats.Url, Name = "tick-writer-test" });
         var worker = new TickWriterWorker(
             Microsoft.Extensions.Options.Options.Create(Options),
-            Microsoft.Extensions.Options.Options.Create(new NatsClientOptions { Url = Nats.Url, Name = "tick-writer-test" }),
-            Microsoft.Extensions.Options.Options.Create(new ClickHouseStorageOptions { Database = Database }),
-            ClickHouse,
-            new TickStore(ClickHouse, TimeProvider.System),
+            bus,
+            Store,
             State,
             NewMetrics(State),
             TimeProvider.System,
@@ -77,7 +79,7 @@ internal sealed class TickWriterHarness : IAsyncDisposable
             Source = Source,
             AfterInsert = afterInsert,
         };
-        _workers.Add(worker);
+        _workers.Add((worker, bus));
         await worker.StartAsync(cancellationToken);
         return worker;
     }
@@ -167,11 +169,12 @@ internal sealed class TickWriterHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var worker in _workers)
+        foreach (var (worker, bus) in _workers)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await worker.StopAsync(timeout.Token);
             worker.Dispose();
+            await bus.DisposeAsync();
         }
 
         ClickHouse.Dispose();
