@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sofia.Hosting;
+using Sofia.MarketData;
 using Sofia.PaperOms.Api;
 using Sofia.PaperOms.Domain;
 using Sofia.PaperOms.Options;
@@ -22,6 +23,7 @@ internal static class PaperOmsRegistration
         services.AddSingleton<PaperOmsMetrics>();
         services.AddHostedService<PaperOmsWorker>();
         services.AddHostedService<PaperSnapshotWorker>();
+        services.AddSingleton<PaperReplayService>();
         services.AddHealthChecks().AddCheck<PaperOmsHealthCheck>("paper-oms", tags: [SofiaHealthTags.Ready]);
         services.AddProblemDetails();
         services.AddSingleton<ApiKeyFilter>();
@@ -45,6 +47,17 @@ internal static class PaperOmsRegistration
                 });
             });
         });
+        return services;
+    }
+
+    /// <summary>The tick writer's history for the replay, when a ClickHouse section is configured (else the replay answers 409).</summary>
+    public static IServiceCollection AddPaperOmsMarketHistory(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetSection(ClickHouseHistoryOptions.SectionName).Exists())
+        {
+            services.AddClickHouseMarketHistory();
+        }
+
         return services;
     }
 

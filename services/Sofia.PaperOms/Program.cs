@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSofiaDefaults();
 builder.Services.AddSofiaMessageBus();
 builder.Services.AddPaperOms();
+builder.Services.AddPaperOmsMarketHistory(builder.Configuration);
 
 var app = builder.Build();
 app.MapSofiaEndpoints();

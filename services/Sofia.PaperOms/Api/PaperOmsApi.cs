@@ -98,7 +98,7 @@ internal static class PaperOmsApi
         return TypedResults.Ok(new { mode });
     }
 
-    private static async Task<IResult> ReplayAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayAsync(HttpRequest request, PaperReplayService replay, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync(request, cancellationToken);
         if (error is not null)
@@ -112,9 +112,9 @@ internal static class PaperOmsApi
             return JsonBody.Bad("hours", "must be a whole number between 1 and 168");
         }
 
-        return TypedResults.Problem(
-            detail: "replay needs the stored market history (ClickHouse) and the strategy plan, which this instance does not have configured",
-            statusCode: StatusCodes.Status409Conflict,
-            title: "Replay unavailable");
+        var (report, problem) = await replay.RunAsync(value, cancellationToken);
+        return report is not null
+            ? TypedResults.Ok(report)
+            : TypedResults.Problem(detail: problem, statusCode: StatusCodes.Status409Conflict, title: "Replay unavailable");
     }
 }

@@ -79,6 +79,13 @@ internal sealed record PaperOmsOptions
     [Range(2, 600, ErrorMessage = "must be between 2 and 600 seconds")]
     public int InputAckWaitSeconds { get; init; } = 30;
 
+    /// <summary>The signal hub's strategy plan (YAML), for the replay; without it the replay answers 409.</summary>
+    public string? StrategiesFile { get; init; }
+
+    /// <summary>Hours of stored trades before a replay window that warm its strategies up.</summary>
+    [Range(0, 720, ErrorMessage = "must be between 0 and 720 hours")]
+    public int ReplayWarmUpHours { get; init; } = 24;
+
     private static readonly string[] Exchanges = ["binance", "bybit", "okx", "coinbase"];
 
     // Books hold positions under {exchange}:{symbol}; a symbol's cap applies on every exchange.

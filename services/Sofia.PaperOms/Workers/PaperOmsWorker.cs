@@ -122,23 +122,11 @@ internal sealed class PaperOmsWorker(
     private async Task<PaperTradingEngine> RebuildAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var records = new Dictionary<(string Book, ulong Sequence), IMessage>();
-        foreach (var stream in new[] { Streams.Orders.Name, Streams.Fills.Name })
-        {
-            await foreach (var message in bus.ReadStreamAsync(stream, null, 1, cancellationToken))
-            {
-                // A record published twice (after a crash, outside the duplicate window) counts once.
-                if (PaperCodec.ToRecord(message) is { } record)
-                {
-                    records.TryAdd((record.Book, record.Sequence), record.Record);
-                }
-            }
-        }
-
+        var records = await PaperRecords.ReadAsync(bus, cancellationToken);
         var engine = new PaperTradingEngine(options.Value.ToEngineSettings());
-        foreach (var pair in records.OrderBy(p => p.Key.Book, StringComparer.Ordinal).ThenBy(p => p.Key.Sequence))
+        foreach (var (_, _, record) in records)
         {
-            engine.Restore(pair.Value);
+            engine.Restore(record);
         }
 
         var completion = new List<PaperOutput>();

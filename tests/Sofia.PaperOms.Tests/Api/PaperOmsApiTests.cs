@@ -102,6 +102,19 @@ public sealed class PaperOmsApiTests
     }
 
     [Test]
+    public async Task Replay_without_market_history_answers_409_naming_the_missing_section()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await Authorized("/api/paper/replay", "{\"hours\":2}", timeout.Token);
+        var problem = await response.Content.ReadAsStringAsync(timeout.Token);
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(problem, Does.Contain("ClickHouse:Url"));
+        });
+    }
+
+    [Test]
     public async Task History_limit_out_of_range_answers_400()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

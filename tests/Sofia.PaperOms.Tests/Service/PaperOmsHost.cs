@@ -22,6 +22,7 @@ internal sealed class PaperOmsHost(WebApplication app) : IAsyncDisposable
         builder.AddSofiaDefaults();
         builder.Services.AddSofiaMessageBus();
         builder.Services.AddPaperOms();
+        builder.Services.AddPaperOmsMarketHistory(builder.Configuration);
         var app = builder.Build();
         app.MapSofiaEndpoints();
         app.MapPaperOms();

@@ -26,7 +26,7 @@ internal static class PaperSession
     public const string Symbol = "BTC-USDT";
     public const decimal StartingCash = 10_000m;
 
-    private const string Plan = """
+    public const string Plan = """
         bar_interval: 1m
         fusion: { threshold: 0.2 }
         symbols:
