@@ -61,12 +61,15 @@ public sealed class PaperOmsFaultTests
 
         await PaperSession.PublishAsync(bus, steps.Take(half), cancellationToken);
         // Restarted while the OMS is working through the first half.
-        while ((await PaperApiReading.ReadAsync(http, cancellationToken)).LastTickTimeUs == 0)
+        long processedUs;
+        while ((processedUs = (await PaperApiReading.ReadAsync(http, cancellationToken)).LastTickTimeUs) == 0)
         {
             await Task.Delay(20, cancellationToken);
         }
 
         await nats.RestartAsync(cancellationToken);
+        var behind = steps.Take(half).Count(s => s.Tick.ExchangeTimeUs > processedUs);
+        await TestContext.Out.WriteLineAsync($"restarted nats-server with {behind} of {half} published trades not yet processed");
         await PaperSession.PublishAsync(bus, steps.Skip(half), cancellationToken);
         await PaperSession.WaitDrainedAsync(bus, cancellationToken);
 
