@@ -11,6 +11,8 @@ namespace Sofia.Cli.Tests;
 [TestFixture]
 public sealed class OptimizeCommandTests
 {
+    private static readonly string[] BothMethods = ["bayesian", "genetic"];
+
     private static string Btc => ReferenceData.File("binance-klines-1m/BTC_USDT-1m_2023-03-16_2023-05-01.csv");
 
     [Test]
@@ -42,6 +44,10 @@ public sealed class OptimizeCommandTests
         Assert.That(best.GetProperty("oos_max_drawdown").GetDouble(), Is.EqualTo(evaluation.Metrics.MaxDrawdown).Within(1e-12));
         Assert.That(best.GetProperty("meets_criteria").GetBoolean(), Is.EqualTo(evaluation.Metrics.Mar > 0.5 && evaluation.Metrics.Sharpe > 1.2 && evaluation.Metrics.MaxDrawdown < 0.10));
         Assert.That(study.GetProperty("verdict").GetString(), Does.StartWith("trend on BTC-USDT: the best set "));
+
+        var bestPerMethod = study.GetProperty("best_per_method").EnumerateArray().ToArray();
+        Assert.That(bestPerMethod.Select(b => b.GetProperty("method").GetString()), Is.EqualTo(BothMethods));
+        Assert.That(bestPerMethod.Max(b => b.GetProperty("score").GetDouble()), Is.EqualTo(scores[0]), "the overall winner is the better of the two methods' best");
 
         // No reported Pareto set is dominated by another reported one (MAR, Sharpe, PF; null = −∞).
         var front = study.GetProperty("pareto_front").EnumerateArray().Select(p => new[] { Value(p, "oos_mar"), Value(p, "oos_sharpe"), Value(p, "oos_profit_factor") }).ToArray();

@@ -12,7 +12,8 @@ using Sofia.Trading.Strategies;
 namespace Sofia.Cli.Commands;
 
 /// <summary>
-/// Hidden <c>sofia optimize bench</c>: wall time of a TPE study of the trend strategy (trials × walk-forward folds) on a
+/// Hidden <c>sofia optimize bench</c>: wall time (and process CPU time, which shows how many cores really worked on a
+/// shared machine) of a TPE study of the trend strategy (trials × walk-forward folds) on a
 /// bar file loaded in memory, on every core and on one, as JSON lines on stdout (medians of the runs); checks that both
 /// give the same trials. Progress goes to stderr.
 /// </summary>
@@ -42,7 +43,12 @@ internal static class OptimizeBenchCommand
             var cores = Environment.ProcessorCount;
             await error.WriteLineAsync($"optimize bench: {bars.Length} bars, trend, TPE, {n} trials x {k} folds, {cores} cores");
             await RunAsync(objective, n, cores, cancellationToken);
-            var (allCores, records) = await MedianAsync(objective, n, cores, Math.Max(1, parse.GetValue(runs)), error, cancellationToken);
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var measuredRuns = Math.Max(1, parse.GetValue(runs));
+            var (allCores, records) = await MedianAsync(objective, n, cores, measuredRuns, error, cancellationToken);
+            process.Refresh();
+            var cpuPerRun = (process.TotalProcessorTime - cpuBefore).TotalSeconds / measuredRuns;
             var (oneCore, single) = await MedianAsync(objective, n, 1, 1, error, cancellationToken);
             var same = records.Select(r => (r.Trial.Number, string.Join(',', r.Trial.Values), r.Score))
                 .SequenceEqual(single.Select(r => (r.Trial.Number, string.Join(',', r.Trial.Values), r.Score)));
@@ -51,6 +57,7 @@ internal static class OptimizeBenchCommand
             await output.WriteLineAsync(Figure($"trend_{n}x{k}_wall_s", allCores, "s"));
             await output.WriteLineAsync(Figure("trials_per_s", n / allCores, "trials/s"));
             await output.WriteLineAsync(Figure("backtest_bars_per_s", barSteps / allCores, "bars/s"));
+            await output.WriteLineAsync(Figure($"trend_{n}x{k}_cpu_s", cpuPerRun, "s"));
             await output.WriteLineAsync(Figure($"trend_{n}x{k}_wall_s_1_core", oneCore, "s"));
             await output.WriteLineAsync(Figure("cores", cores, "cores"));
             await output.WriteLineAsync(Figure("same_trials_on_1_and_all_cores", same ? 1 : 0, "bool"));

@@ -38,6 +38,11 @@ internal static class OptimizeOutput
 
             console.Write(new Rule(Markup.Escape($"{summary.Strategy} · {summary.Symbol} · {summary.Trials.Count} trials")) { Justification = Justify.Left });
             console.Write(table);
+            foreach (var (method, best) in BestPerMethod(summary, methods))
+            {
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best of {OptimizeHandler.Name(method)}: trial {best.Trial.Number}, score {best.Score:0.###}"));
+            }
+
             console.WriteLine(summary.Verdict);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Pareto front (MAR, Sharpe, PF) of feasible trials: {summary.ParetoFront.Count} set(s)."));
             console.WriteLine();
@@ -62,6 +67,17 @@ internal static class OptimizeOutput
                 json.WriteString("symbol", summary.Symbol);
                 json.WriteNumber("trials", summary.Trials.Count);
                 json.WriteString("verdict", summary.Verdict);
+                json.WriteStartArray("best_per_method");
+                foreach (var (method, best) in BestPerMethod(summary, methods))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("method", OptimizeHandler.Name(method));
+                    json.WriteNumber("trial", best.Trial.Number);
+                    Number(json, "score", best.Score);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteStartArray("pareto_front");
                 foreach (var record in summary.ParetoFront)
                 {
@@ -93,6 +109,12 @@ internal static class OptimizeOutput
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
+
+    /// <summary>The best trial of each method that ran ("both" keeps the best of Bayesian and of genetic), in run order.</summary>
+    private static IEnumerable<(SearchAlgorithm Method, TrialRecord Best)> BestPerMethod(StudySummary summary, IReadOnlyDictionary<TrialRecord, SearchAlgorithm> methods) =>
+        summary.Trials
+            .GroupBy(t => methods[t])
+            .Select(g => (g.Key, g.OrderByDescending(t => t.Score).ThenBy(t => t.Trial.Number).First()));
 
     private static void WriteWinner(Utf8JsonWriter json, Winner w, SearchAlgorithm method)
     {
