@@ -6,6 +6,8 @@ namespace Sofia.Cli.Tests;
 [TestFixture]
 public sealed class DemoCommandTests
 {
+    private static readonly string[] PlanStrategies = ["trend", "donchian", "supertrend", "bollinger_revert", "rsi_revert"];
+
     private string _out = null!;
 
     [SetUp]
@@ -18,7 +20,7 @@ public sealed class DemoCommandTests
     [TestCase("--duration", "abc", "--duration")]
     [TestCase("--speed", "0.5", "--speed")]
     [TestCase("--tps", "0", "--tps")]
-    [TestCase("--symbols", "@@@", "--symbols")]
+    [TestCase("--symbols", "BTCXYZ", "--symbols")]
     [TestCase("--exchanges", "kraken", "--exchanges")]
     [TestCase("--nats", "http://127.0.0.1:4222", "--nats")]
     [TestCase("--clickhouse", "nats://127.0.0.1:8123", "--clickhouse")]
@@ -51,7 +53,7 @@ public sealed class DemoCommandTests
         Assert.That(TimeSpan.FromMicroseconds(last - first), Is.GreaterThan(TimeSpan.FromHours(5)), "exchange time runs about 1440 times faster");
 
         var strategies = root.GetProperty("strategies").EnumerateArray().ToDictionary(s => s.GetProperty("strategy").GetString()!);
-        Assert.That(strategies.Keys, Is.SupersetOf(new[] { "trend", "donchian", "supertrend", "bollinger_revert", "rsi_revert" }));
+        Assert.That(strategies.Keys, Is.SupersetOf(PlanStrategies));
         var html = await new HtmlParser().ParseDocumentAsync(await File.ReadAllTextAsync(report));
         foreach (var (name, s) in strategies)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Sofia.Cli.Commands;
 using Sofia.Contracts;
 using Sofia.ExchangeSimulator;
+using Sofia.MarketData;
 using Sofia.Messaging;
 using Sofia.Nats;
 using Spectre.Console;
@@ -51,7 +52,8 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
             var strategiesFile = Path.Combine(directory, "strategies.yaml");
             await File.WriteAllTextAsync(strategiesFile, DemoPlan.Yaml(options.Symbols, options.Exchanges[0]), cancellationToken);
             var clock = new DemoClock(options.Speed);
-            var setup = new DemoSetup(directory, strategiesFile, DemoServices.NewApiKey(), new Uri("http://127.0.0.1/"), options.Exchanges, options.Symbols, options.Seed, options.NatsUrl, options.ClickHouseUrl);
+            var store = new EmbeddedMarketStore();
+            var setup = new DemoSetup(directory, strategiesFile, DemoServices.NewApiKey(), new Uri("http://127.0.0.1/"), options.Exchanges, options.Symbols, options.Seed, options.NatsUrl, options.ClickHouseUrl, store);
             foreach (var spec in DemoServices.All(setup))
             {
                 var host = await ServiceHost.StartAsync(spec, bus, log, directory, cancellationToken);
@@ -162,6 +164,11 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
             }
             catch (HttpRequestException)
             {
+            }
+
+            if (host.Stopping)
+            {
+                throw new InvalidOperationException($"{host.Name} stopped while starting.");
             }
 
             if (_time.GetElapsedTime(started) > ReadyTimeout)

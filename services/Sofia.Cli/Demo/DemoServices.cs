@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Sofia.MarketData;
+using Sofia.Optimizer;
 using Sofia.PaperOms;
 using Sofia.SignalHub;
 
@@ -12,12 +14,57 @@ internal static class DemoServices
     public const string SignalHub = "signal-hub";
     public const string Ingestor = "ingestor";
     public const string TickWriter = "tick-writer";
+    public const string Optimizer = "optimizer";
 
     /// <summary>The paper OMS's API key for this run only (its mutating endpoints need one).</summary>
     public static string NewApiKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>The services in start order: consumers before the producers that feed them.</summary>
-    public static IReadOnlyList<DemoServiceSpec> All(DemoSetup setup) => [PaperOmsSpec(setup), SignalHubSpec(setup)];
+    public static IReadOnlyList<DemoServiceSpec> All(DemoSetup setup) => [PaperOmsSpec(setup), SignalHubSpec(setup), OptimizerSpec(setup)];
+
+    /// <summary>
+    /// The optimizer's trial workers wait on the work queue; its nightly coordinator is off (a study needs more history
+    /// than a demo makes). Its history is the demo's store.
+    /// </summary>
+    public static DemoServiceSpec OptimizerSpec(DemoSetup setup)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Optimizer:Strategies:0"] = "trend",
+            ["Optimizer:Exchange"] = setup.Exchanges[0],
+            ["Optimizer:HistoryDays"] = "1",
+            ["Optimizer:Trials"] = "20",
+            ["Optimizer:Folds"] = "2",
+            ["Optimizer:Permutations"] = "100",
+            ["Optimizer:Coordinate"] = "false",
+            ["Optimizer:WorkerConcurrency"] = "1",
+            ["Optimizer:TrialStore"] = "jsonl",
+            ["Optimizer:TrialDirectory"] = Path.Combine(setup.OutputDirectory, "trials"),
+        };
+        for (var i = 0; i < setup.Symbols.Count; i++)
+        {
+            values[$"Optimizer:Symbols:{i}"] = setup.Symbols[i];
+        }
+
+        return new(
+            Optimizer,
+            typeof(OptimizerRegistration).Assembly,
+            Common(setup, values),
+            builder =>
+            {
+                if (setup.ClickHouseUrl is null)
+                {
+                    builder.Services.AddMarketStore(setup.Store);
+                }
+                else
+                {
+                    builder.Services.AddClickHouseMarketHistory();
+                }
+
+                builder.Services.AddOptimizer();
+            },
+            _ => { });
+    }
 
     public static DemoServiceSpec SignalHubSpec(DemoSetup setup) => new(
         SignalHub,

@@ -1,3 +1,5 @@
+using Sofia.MarketData;
+
 namespace Sofia.Cli.Demo;
 
 /// <summary>What every hosted service of one demo run shares: addresses, files and keys.</summary>
@@ -10,4 +12,5 @@ internal sealed record DemoSetup(
     IReadOnlyList<string> Symbols,
     long Seed,
     Uri? NatsUrl,
-    Uri? ClickHouseUrl);
+    Uri? ClickHouseUrl,
+    IMarketStore Store);

@@ -32,6 +32,9 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>True once the service has begun to stop, e.g. after a background service failed.</summary>
+    public bool Stopping => _app.Lifetime.ApplicationStopping.IsCancellationRequested;
+
     /// <summary>Builds and starts the service; a bad configuration value throws from here, naming the key.</summary>
     public static async Task<ServiceHost> StartAsync(
         DemoServiceSpec spec,
