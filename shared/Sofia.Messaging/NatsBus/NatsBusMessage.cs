@@ -7,13 +7,12 @@ namespace Sofia.Messaging.NatsBus;
 internal sealed class NatsBusMessage : IBusMessage
 {
     private readonly NatsJsMsg _msg;
-    private readonly NatsJsMsgMetadata _metadata;
     private readonly bool _replay;
+    private NatsJsMsgMetadata? _metadata;
 
     public NatsBusMessage(NatsJsMsg msg, bool replay = false)
     {
         _msg = msg;
-        _metadata = msg.Metadata;
         _replay = replay;
     }
 
@@ -27,11 +26,14 @@ internal sealed class NatsBusMessage : IBusMessage
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers => _msg.Headers?.Entries ?? [];
 
-    public ulong StreamSequence => _metadata.StreamSequence;
+    public ulong StreamSequence => Metadata.StreamSequence;
 
-    public int DeliveryCount => _replay ? 0 : (int)Math.Min(int.MaxValue, _metadata.NumDelivered);
+    public int DeliveryCount => _replay ? 0 : (int)Math.Min(int.MaxValue, Metadata.NumDelivered);
 
-    public DateTimeOffset Timestamp => _metadata.Timestamp;
+    public DateTimeOffset Timestamp => Metadata.Timestamp;
+
+    // Parsed from the reply subject on first use: a consumer that only reads the payload and acks never pays for it.
+    private NatsJsMsgMetadata Metadata => _metadata ??= _msg.Metadata;
 
     public ValueTask AckAsync(CancellationToken cancellationToken) => _replay ? default : _msg.AckAsync(cancellationToken);
 
