@@ -28,6 +28,8 @@ internal sealed class OptimizerReplica : IAsyncDisposable
 
     public StudyCoordinator Coordinator => _services.GetRequiredService<StudyCoordinator>();
 
+    public NightlyScheduler Scheduler => _services.GetServices<IHostedService>().OfType<NightlyScheduler>().Single();
+
     public TrialJournal Journal => _services.GetRequiredService<TrialJournal>();
 
     public IMessageBus Bus => _bus;
@@ -37,7 +39,7 @@ internal sealed class OptimizerReplica : IAsyncDisposable
 
     public Task StopWorkerAsync(CancellationToken cancellationToken) => _worker.StopAsync(cancellationToken);
 
-    public static async Task<OptimizerReplica> StartAsync(string natsUrl, ReplicaSettings settings, CancellationToken cancellationToken, bool startWorker = true)
+    public static async Task<OptimizerReplica> StartAsync(string natsUrl, ReplicaSettings settings, CancellationToken cancellationToken, bool startWorker = true, TimeProvider? time = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -62,6 +64,7 @@ internal sealed class OptimizerReplica : IAsyncDisposable
         var bus = new NatsMessageBus(new NatsClientOptions { Url = natsUrl, AckTimeoutSeconds = 5 });
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(time ?? TimeProvider.System)
             .AddLogging()
             .AddMetrics()
             .AddSofiaMessageBus(bus)
