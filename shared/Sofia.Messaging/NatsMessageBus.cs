@@ -41,6 +41,7 @@ public sealed partial class NatsMessageBus : IMessageBus
             Servers = options.Servers,
             Name = options.Name,
             ReconnectBufferBytes = options.ReconnectBufferBytes,
+            WriteBufferBytes = options.WriteBufferBytes,
             LoggerFactory = loggerFactory,
             TimeProvider = _time,
         };

@@ -22,6 +22,10 @@ public sealed record NatsClientOptions
     [Range(1024, 1L << 32, ErrorMessage = "must be between 1 KiB and 4 GiB")]
     public long ReconnectBufferBytes { get; init; } = 32L * 1024 * 1024;
 
+    /// <summary>Bytes the connection's writer batches before a flush; bursts of small ticks need more than the 1 MiB default.</summary>
+    [Range(64 * 1024, 256 * 1024 * 1024, ErrorMessage = "must be between 64 KiB and 256 MiB")]
+    public int WriteBufferBytes { get; init; } = 4 * 1024 * 1024;
+
     /// <summary>How long a publish ack may take before the message is sent again.</summary>
     [Range(0.1, 120, ErrorMessage = "must be between 0.1 and 120 seconds")]
     public double AckTimeoutSeconds { get; init; } = 5;
