@@ -8,6 +8,8 @@ public sealed class DemoCommandTests
 {
     private static readonly string[] PlanStrategies = ["trend", "donchian", "supertrend", "bollinger_revert", "rsi_revert"];
 
+    private static readonly string[] ServicesRun = ["ingestor", "tick-writer", "signal-hub", "paper-oms", "optimizer"];
+
     private string _out = null!;
 
     [SetUp]
@@ -48,6 +50,9 @@ public sealed class DemoCommandTests
         Assert.That(root.GetProperty("ticks").GetInt64(), Is.GreaterThan(1_000), "150 trades/s for 20 s");
         // 20 s at 1440x is 8 hours of exchange time: about 480 one-minute bars per market, two markets.
         Assert.That(root.GetProperty("bars").GetInt64(), Is.GreaterThan(400));
+        Assert.That(root.GetProperty("candles_stored").GetInt64(), Is.GreaterThan(400), "the tick writer stored the minutes in the embedded store");
+        var services = root.GetProperty("services").EnumerateArray().Select(e => e.GetString()).ToArray();
+        Assert.That(services, Is.EquivalentTo(ServicesRun));
         var first = root.GetProperty("first_tick_time_us").GetInt64();
         var last = root.GetProperty("last_tick_time_us").GetInt64();
         Assert.That(TimeSpan.FromMicroseconds(last - first), Is.GreaterThan(TimeSpan.FromHours(5)), "exchange time runs about 1440 times faster");

@@ -68,7 +68,7 @@ internal static class DemoReport
         Row("real time", $"{result.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s at {o.Speed.ToString("G", CultureInfo.InvariantCulture)}× speed");
         Row("exchange time", $"{Formats.Time(t.FirstTickTimeUs)} → {Formats.Time(t.LastTickTimeUs)} UTC");
         Row("ticks", t.Ticks.ToString(CultureInfo.InvariantCulture));
-        Row("1-minute bars", t.Bars.ToString(CultureInfo.InvariantCulture));
+        Row("1-minute bars", $"{t.Bars.ToString(CultureInfo.InvariantCulture)} closed on the tick stream, {result.CandlesStored.ToString(CultureInfo.InvariantCulture)} candles stored by the tick writer");
         Row("kill switch", result.Oms.KillSwitch ? $"engaged: {result.Oms.KillSwitchReason}" : "off");
         html.Append("</table>\n");
 

@@ -8,7 +8,8 @@ internal sealed record DemoResult(
     TapeSnapshot Tape,
     OmsSnapshot Oms,
     IReadOnlyList<StrategyFigures> Strategies,
-    bool Drained)
+    bool Drained,
+    long CandlesStored)
 {
     /// <summary>True when every strategy's fills counted on the bus equal the OMS's own count.</summary>
     public bool FillsAgree => Strategies.All(s => s.Tally.Fills == s.Account.Fills);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Sofia.Cli.Commands;
 using Sofia.Contracts;
@@ -53,57 +55,61 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
             await File.WriteAllTextAsync(strategiesFile, DemoPlan.Yaml(options.Symbols, options.Exchanges[0]), cancellationToken);
             var clock = new DemoClock(options.Speed);
             var store = new EmbeddedMarketStore();
-            var setup = new DemoSetup(directory, strategiesFile, DemoServices.NewApiKey(), new Uri("http://127.0.0.1/"), options.Exchanges, options.Symbols, options.Seed, options.NatsUrl, options.ClickHouseUrl, store);
-            foreach (var spec in DemoServices.All(setup))
+            var setup = new DemoSetup(directory, strategiesFile, DemoServices.NewApiKey(), options.Exchanges, options.Symbols, options.Seed, options.NatsUrl, options.ClickHouseUrl, store);
+            foreach (var spec in DemoServices.Consumers(setup))
             {
-                var host = await ServiceHost.StartAsync(spec, bus, log, directory, cancellationToken);
-                hosts.Add(host);
-                _servicesRun.Add(spec.Name);
+                hosts.Add(await ServiceHost.StartAsync(spec, bus, log, directory, cancellationToken));
             }
 
+            // The market's timeline starts with the simulator, just before the ingestor connects to it.
+            var market = MarketSimulatorOptions.For(options.Seed, options.TradesPerSecond / options.Speed, [.. options.Symbols]);
+            await using var simulator = await ExchangeSimulatorServer.StartAsync(
+                new ExchangeSimulatorOptions { Market = market, Exchanges = options.Exchanges }, clock, loggerFactory, cancellationToken);
+            var ingestor = await ServiceHost.StartAsync(DemoServices.IngestorSpec(setup, simulator), bus, log, directory, cancellationToken);
+            hosts.Add(ingestor);
             foreach (var host in hosts)
             {
                 await WaitReadyAsync(host, cancellationToken);
             }
 
-            var oms = new OmsClient(hosts.Single(h => h.Name == DemoServices.PaperOms).BaseUri);
-            using var omsClient = oms;
-            var market = MarketSimulatorOptions.For(options.Seed, options.TradesPerSecond / options.Speed, [.. options.Symbols]);
-            await WriteBannerAsync(hosts, directory, log);
+            _servicesRun.AddRange(hosts.Select(h => h.Name));
+            using var oms = new OmsClient(Host(hosts, DemoServices.PaperOms).BaseUri);
+            await WriteBannerAsync(hosts, simulator, directory, log);
             var recorder = new EquityRecorder();
             var started = _time.GetTimestamp();
-            await using (var feed = new DirectFeed(bus, market, clock, options.Exchanges))
-            {
-                _servicesRun.Insert(0, "feed (direct)");
-                var lastTicks = 0L;
-                var lastAt = TimeSpan.Zero;
-                await new DemoProgress(output, interactive).RunAsync(
-                    async (elapsed, ct) =>
+            var lastTicks = 0L;
+            var lastAt = TimeSpan.Zero;
+            await new DemoProgress(output, interactive).RunAsync(
+                async (elapsed, ct) =>
+                {
+                    var snapshot = tape.Snapshot();
+                    var rate = elapsed > lastAt ? (snapshot.Ticks - lastTicks) / (elapsed - lastAt).TotalSeconds : 0;
+                    (lastTicks, lastAt) = (snapshot.Ticks, elapsed);
+                    var state = await TryReadAsync(oms, ct);
+                    if (state is not null)
                     {
-                        var snapshot = tape.Snapshot();
-                        var rate = elapsed > lastAt ? (snapshot.Ticks - lastTicks) / (elapsed - lastAt).TotalSeconds : 0;
-                        (lastTicks, lastAt) = (snapshot.Ticks, elapsed);
-                        var state = await TryReadAsync(oms, ct);
-                        if (state is not null)
-                        {
-                            recorder.Add(state);
-                        }
+                        recorder.Add(state);
+                    }
 
-                        return new DemoFrame(elapsed, rate, snapshot, state);
-                    },
-                    options.Duration,
-                    _time,
-                    cancellationToken);
-            }
+                    return new DemoFrame(elapsed, rate, snapshot, state);
+                },
+                options.Duration,
+                _time,
+                cancellationToken);
+
+            // The market closes, and the ingestor stops and publishes what it still holds.
+            simulator.TradesPerSecond = 0;
+            await ingestor.StopAsync(cancellationToken);
 
             // The market has stopped: let every service and the tape take what is left before reading the results.
             var drained = await DemoDrain.UntilCaughtUpAsync(bus, ServiceConsumers, DrainTimeout, cancellationToken);
             var final = await oms.ReadAsync(cancellationToken);
             recorder.Add(final);
+            var candles = await CountCandlesAsync(Host(hosts, DemoServices.TickWriter), tape.Snapshot(), cancellationToken);
             drained &= await tape.DrainAsync(DrainTimeout, cancellationToken);
             var elapsedTotal = _time.GetElapsedTime(started);
             await StopAllAsync(hosts, cancellationToken);
-            var result = Result(tape.Snapshot(), final, recorder, elapsedTotal, drained);
+            var result = Result(tape.Snapshot(), final, recorder, elapsedTotal, drained, candles);
             return await FinishAsync(result, directory, log, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -130,6 +136,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
         (Streams.Ticks.Name, Durables.SignalHubTicks),
         (Streams.Ticks.Name, Durables.PaperOmsTicks),
         (Streams.Signals.Name, Durables.PaperOmsSignals),
+        (Streams.Ticks.Name, Durables.TickWriter),
     ];
 
     private IMessageBus CreateBus(ILoggerFactory loggerFactory) => options.NatsUrl is { } url
@@ -180,10 +187,11 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
         }
     }
 
-    private async Task WriteBannerAsync(IReadOnlyList<ServiceHost> hosts, string directory, DemoLogProvider log)
+    private async Task WriteBannerAsync(IReadOnlyList<ServiceHost> hosts, ExchangeSimulatorServer simulator, string directory, DemoLogProvider log)
     {
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"sofia demo: {string.Join(", ", options.Symbols)} on {string.Join(", ", options.Exchanges)}, {options.Duration.TotalSeconds:F0} s at {options.Speed:G}x (≈ {options.Duration.TotalSeconds * options.Speed / 3600:F1} h of exchange time), bus: {(options.NatsUrl is null ? "in process" : options.NatsUrl)}"));
+        await output.WriteLineAsync($"  {"simulator",-12} {simulator.BaseUri}   ({string.Join(", ", simulator.Exchanges.Select(e => $"{e} {simulator.WebSocketUri(e)}"))})");
         foreach (var host in hosts)
         {
             await output.WriteLineAsync($"  {host.Name,-12} {host.BaseUri}health/ready   {host.BaseUri}metrics");
@@ -209,12 +217,40 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
         }
     }
 
-    private DemoResult Result(TapeSnapshot tape, OmsSnapshot oms, EquityRecorder recorder, TimeSpan elapsed, bool drained)
+    private static ServiceHost Host(IReadOnlyList<ServiceHost> hosts, string name) => hosts.Single(h => h.Name == name);
+
+    /// <summary>One-minute candles the tick writer stored, read through its API (<c>/api/candles</c>) for every market.</summary>
+    private async Task<long> CountCandlesAsync(ServiceHost tickWriter, TapeSnapshot tape, CancellationToken cancellationToken)
+    {
+        if (tape.Ticks == 0)
+        {
+            return 0;
+        }
+
+        using var http = new HttpClient { BaseAddress = tickWriter.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        // The API answers at most 20,000 candles a call: a longer run counts its last 20,000 minutes per market.
+        var from = Math.Max(tape.FirstTickTimeUs / 1000, (tape.LastTickTimeUs / 1000) - (19_999L * 60_000));
+        var to = (tape.LastTickTimeUs / 1000) + 60_000;
+        var count = 0L;
+        foreach (var exchange in options.Exchanges)
+        {
+            foreach (var symbol in options.Symbols)
+            {
+                var query = string.Create(CultureInfo.InvariantCulture, $"api/candles?exchange={exchange}&symbol={symbol}&interval=1m&from={from}&to={to}");
+                using var json = await http.GetFromJsonAsync<JsonDocument>(query, cancellationToken);
+                count += json?.RootElement.GetProperty("candles").GetArrayLength() ?? 0;
+            }
+        }
+
+        return count;
+    }
+
+    private DemoResult Result(TapeSnapshot tape, OmsSnapshot oms, EquityRecorder recorder, TimeSpan elapsed, bool drained, long candles)
     {
         var figures = oms.Strategies
             .Select(account => StrategyFigures.Compute(account, tape.Strategies.GetValueOrDefault(account.Strategy), recorder.Series.GetValueOrDefault(account.Strategy)))
             .ToList();
-        return new DemoResult(options, _servicesRun, elapsed, tape, oms, figures, drained);
+        return new DemoResult(options, _servicesRun, elapsed, tape, oms, figures, drained, candles);
     }
 
     private async Task<int> FinishAsync(DemoResult result, string directory, DemoLogProvider log, CancellationToken cancellationToken)

@@ -1,9 +1,13 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Sofia.ExchangeSimulator;
+using Sofia.Ingestor;
+using Sofia.Ingestor.Endpoints;
 using Sofia.MarketData;
 using Sofia.Optimizer;
 using Sofia.PaperOms;
 using Sofia.SignalHub;
+using Sofia.TickWriter;
 
 namespace Sofia.Cli.Demo;
 
@@ -20,7 +24,52 @@ internal static class DemoServices
     public static string NewApiKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>The services in start order: consumers before the producers that feed them.</summary>
-    public static IReadOnlyList<DemoServiceSpec> All(DemoSetup setup) => [PaperOmsSpec(setup), SignalHubSpec(setup), OptimizerSpec(setup)];
+    public static IReadOnlyList<DemoServiceSpec> Consumers(DemoSetup setup) => [PaperOmsSpec(setup), SignalHubSpec(setup), TickWriterSpec(setup), OptimizerSpec(setup)];
+
+    /// <summary>The ingestor on the simulator's exchanges, at the addresses the simulator serves them.</summary>
+    public static DemoServiceSpec IngestorSpec(DemoSetup setup, ExchangeSimulatorServer simulator)
+    {
+        var values = new Dictionary<string, string?>();
+        for (var i = 0; i < setup.Exchanges.Count; i++)
+        {
+            var exchange = setup.Exchanges[i];
+            values[$"Ingestor:Exchanges:{i}"] = exchange;
+            values[$"Ingestor:Endpoints:{exchange}:WebSocket"] = simulator.WebSocketUri(exchange).ToString();
+            values[$"Ingestor:Endpoints:{exchange}:Rest"] = simulator.BaseUri.ToString();
+        }
+
+        for (var i = 0; i < setup.Symbols.Count; i++)
+        {
+            values[$"Ingestor:Symbols:{i}"] = setup.Symbols[i];
+        }
+
+        return new(
+            Ingestor,
+            typeof(IngestorRegistration).Assembly,
+            Common(setup, values),
+            builder => builder.Services.AddIngestor(),
+            app => app.MapIngestorEndpoints());
+    }
+
+    /// <summary>The tick writer into the demo's embedded store, or into ClickHouse with <c>--clickhouse</c>.</summary>
+    public static DemoServiceSpec TickWriterSpec(DemoSetup setup) => new(
+        TickWriter,
+        typeof(TickWriterRegistration).Assembly,
+        Common(setup, []),
+        builder =>
+        {
+            if (setup.ClickHouseUrl is null)
+            {
+                builder.Services.AddMarketStore(setup.Store);
+            }
+            else
+            {
+                builder.Services.AddClickHouseMarketStore();
+            }
+
+            builder.Services.AddTickWriter();
+        },
+        app => app.MapTickWriter());
 
     /// <summary>
     /// The optimizer's trial workers wait on the work queue; its nightly coordinator is off (a study needs more history

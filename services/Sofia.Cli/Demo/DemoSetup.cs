@@ -7,7 +7,6 @@ internal sealed record DemoSetup(
     string OutputDirectory,
     string StrategiesFile,
     string ApiKey,
-    Uri SimulatorUri,
     IReadOnlyList<string> Exchanges,
     IReadOnlyList<string> Symbols,
     long Seed,

@@ -60,6 +60,7 @@ internal static class DemoSummary
             elapsed_seconds = result.Elapsed.TotalSeconds,
             ticks = t.Ticks,
             bars = t.Bars,
+            candles_stored = result.CandlesStored,
             first_tick_time_us = t.FirstTickTimeUs,
             last_tick_time_us = t.LastTickTimeUs,
             drained = result.Drained,
