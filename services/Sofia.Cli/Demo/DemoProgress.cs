@@ -79,7 +79,9 @@ internal sealed class DemoProgress(TextWriter output, bool interactive)
         table.Rows.Clear();
         if (table.Columns.Count == 0)
         {
-            table.AddColumns("strategy", "signals", "orders", "fills", "risk rejections", "equity", "PnL", "return");
+            table.Border = TableBorder.Simple;
+            table.AddColumns("strategy", "signals", "orders", "fills", "rejected", "equity", "PnL", "return");
+            table.Columns[0].NoWrap();
             foreach (var column in table.Columns.Skip(1))
             {
                 column.RightAligned();

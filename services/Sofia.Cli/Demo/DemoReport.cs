@@ -44,7 +44,7 @@ internal static class DemoReport
             html.Append("</tr>\n");
         }
 
-        html.Append("</table>\n");
+        html.Append("</table>\n<p>rejected: orders the risk checks refused. Sharpe is annualized from the equity samples and shown from a day of exchange time on.</p>\n");
         for (var i = 0; i < result.Strategies.Count; i++)
         {
             AppendStrategy(html, result.Strategies[i], Colors[i % Colors.Length]);

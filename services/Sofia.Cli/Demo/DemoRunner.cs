@@ -102,7 +102,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
             await ingestor.StopAsync(cancellationToken);
 
             // The market has stopped: let every service and the tape take what is left before reading the results.
-            var drained = await DemoDrain.UntilCaughtUpAsync(bus, ServiceConsumers, DrainTimeout, cancellationToken);
+            var drained = await DemoDrain.UntilCaughtUpAsync(bus, ServiceConsumers(), DrainTimeout, cancellationToken);
             var final = await oms.ReadAsync(cancellationToken);
             recorder.Add(final);
             var candles = await CountCandlesAsync(Host(hosts, DemoServices.TickWriter), tape.Snapshot(), cancellationToken);
@@ -131,9 +131,10 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
         }
     }
 
-    private static IReadOnlyList<(string Stream, string Durable)> ServiceConsumers { get; } =
+    /// <summary>The services' durable consumers: the signal hub keeps one per market of its plan.</summary>
+    private IReadOnlyList<(string Stream, string Durable)> ServiceConsumers() =>
     [
-        (Streams.Ticks.Name, Durables.SignalHubTicks),
+        .. options.Symbols.Select(symbol => (Streams.Ticks.Name, $"{Durables.SignalHubTicks}-{options.Exchanges[0]}-{symbol}")),
         (Streams.Ticks.Name, Durables.PaperOmsTicks),
         (Streams.Signals.Name, Durables.PaperOmsSignals),
         (Streams.Ticks.Name, Durables.TickWriter),

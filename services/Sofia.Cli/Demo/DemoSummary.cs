@@ -11,7 +11,7 @@ internal static class DemoSummary
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static IReadOnlyList<string> Columns { get; } =
-        ["strategy", "books", "signals", "orders", "fills", "risk rejections", "final equity", "PnL", "return", "max drawdown", "Sharpe"];
+        ["strategy", "books", "signals", "orders", "fills", "rejected", "equity", "PnL", "return", "max DD", "Sharpe"];
 
     public static IReadOnlyList<string> Row(StrategyFigures f) =>
     [
@@ -30,10 +30,11 @@ internal static class DemoSummary
 
     public static void Write(IAnsiConsole console, DemoResult result)
     {
-        var table = new Table { Title = new TableTitle("sofia demo: result per strategy") };
+        // Short headers and a light border keep eleven columns readable in an 80-column terminal.
+        var table = new Table { Title = new TableTitle("sofia demo: result per strategy"), Border = TableBorder.Simple };
         foreach (var column in Columns)
         {
-            table.AddColumn(column);
+            table.AddColumn(new TableColumn(column).NoWrap());
         }
 
         foreach (var figures in result.Strategies)

@@ -14,6 +14,9 @@ internal sealed record StrategyFigures(
     /// <summary>Sharpe needs this many equity points; fewer give n/a.</summary>
     public const int MinSharpePoints = 30;
 
+    /// <summary>Nor is a Sharpe ratio annualized from less than a day of exchange time worth showing.</summary>
+    private const long MinSharpeSpanUs = 86_400L * 1_000_000;
+
     private const double MicrosecondsPerYear = 365.0 * 86_400 * 1_000_000;
 
     public static StrategyFigures Compute(StrategyAccount account, StrategyTally? tally, IReadOnlyList<(long TimeUs, decimal Equity)>? equity)
@@ -27,7 +30,7 @@ internal sealed record StrategyFigures(
 
         var drawdown = curve.Length == 0 ? 0 : DrawdownReport.FromEquity(curve).MaxDrawdown;
         var sharpe = double.NaN;
-        if (curve.Length >= MinSharpePoints)
+        if (curve.Length >= MinSharpePoints && equity[^1].TimeUs - equity[0].TimeUs >= MinSharpeSpanUs)
         {
             var returns = ReturnStatistics.SimpleReturns(curve);
             // Points are taken at about even intervals of exchange time; annualize by their mean spacing.
