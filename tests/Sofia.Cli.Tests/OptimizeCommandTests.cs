@@ -90,6 +90,7 @@ public sealed class OptimizeCommandTests
     [TestCase("--symbols", "ETH-USDT", "No --data file for symbol ETH-USDT")]
     [TestCase("--folds", "40000", "--folds 40000 does not fit the data")]
     [TestCase("--validation", "shuffle", "shuffle")]
+    [TestCase("--holdout", "0.6", "--holdout must be at least 0 and below 0.5 (got 0.6).")]
     public async Task Bad_input_is_refused_with_a_clear_message_and_exit_code_2(string option, string value, string message)
     {
         string[] trials = option == "--trials" ? [] : ["--trials", "4"];
@@ -98,6 +99,20 @@ public sealed class OptimizeCommandTests
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stderr, Does.Contain(message));
         Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_holdout_keeps_the_last_bars_out_of_the_search_and_judges_the_winners_on_them()
+    {
+        var (code, stdout, stderr) = await CliRun.RunAsync("optimize", "--method", "random", "--trials", "8", "--data", Btc, "--folds", "3", "--holdout", "0.2", "--permutations", "50", "--json");
+
+        Assert.That(code, Is.Zero, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var best = json.RootElement.GetProperty("studies")[0].GetProperty("winners")[0];
+        // 66 087 bars: ⌊66 087 · 0.2⌋ = 13 217 held out; the search's 3 folds tile the first 52 870: test = ⌊52 870 / 5⌋ = 10 574.
+        Assert.That(best.GetProperty("holdout_bars").GetInt32(), Is.EqualTo(13_217));
+        Assert.That(best.GetProperty("oos_bars").GetInt32(), Is.EqualTo(3 * 10_574));
+        Assert.That(best.TryGetProperty("holdout_meets_criteria", out _), Is.True);
     }
 
     [Test]

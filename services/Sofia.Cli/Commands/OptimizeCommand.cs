@@ -23,6 +23,7 @@ internal static class OptimizeCommand
         var validation = new Option<string>("--validation") { Description = "walk-forward (rolling, train = 2 × test), anchored, or purged-kfold", DefaultValueFactory = _ => WalkForward };
         validation.AcceptOnlyFromAmong(WalkForward, Anchored, PurgedKFold);
         var embargo = new Option<int>("--embargo") { Description = "purged-kfold: bars purged before and embargoed after each test block", DefaultValueFactory = _ => 240 };
+        var holdout = new Option<double>("--holdout") { Description = "Fraction of the data (at the end, below 0.5) no trial sees; the winners are judged on it too", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "Seed: the same seed gives the same trials", DefaultValueFactory = _ => 42 };
         var mode = new Option<string>("--mode") { Description = "long-only or long-short", DefaultValueFactory = _ => "long-only" };
         mode.AcceptOnlyFromAmong("long-only", "long-short");
@@ -33,7 +34,7 @@ internal static class OptimizeCommand
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout and nothing else" };
         var command = new Command("optimize", "Search strategy parameters, validated out of sample, and report the winners.")
         {
-            method, trials, symbols, strategies, data, folds, validation, embargo, seed, mode, fee, capital, parallelism, permutations, json,
+            method, trials, symbols, strategies, data, folds, validation, embargo, holdout, seed, mode, fee, capital, parallelism, permutations, json,
         };
         command.Subcommands.Add(OptimizeBenchCommand.Create(output, error));
         command.SetAction(async (parse, cancellationToken) =>
@@ -49,6 +50,7 @@ internal static class OptimizeCommand
                 Validation = parse.GetValue(validation) ?? WalkForward,
                 Embargo = parse.GetValue(embargo),
                 Seed = parse.GetValue(seed),
+                Holdout = parse.GetValue(holdout),
                 Mode = parse.GetValue(mode) == "long-short" ? TradingMode.LongShort : TradingMode.LongOnly,
                 FeeBps = parse.GetValue(fee),
                 Capital = parse.GetValue(capital),

@@ -67,9 +67,15 @@ internal sealed class OptimizeHandler(TextWriter output, TextWriter error, bool 
         using var progress = new OptimizeProgress(error, interactive);
         foreach (var descriptor in descriptors)
         {
-            foreach (var (symbol, bars) in markets)
+            foreach (var (symbol, all) in markets)
             {
-                var objective = new StrategyObjective(descriptor, symbol, bars, Folds(request, bars.Length), settings);
+                var holdout = Holdout.Last(all.Length, request.Holdout, 0);
+                var bars = holdout is null ? all : all[..holdout.Start];
+                var folds = Folds(request, bars.Length);
+                var objective = new StrategyObjective(descriptor, symbol, bars, folds, settings);
+                var held = holdout is null
+                    ? null
+                    : new StrategyObjective(descriptor, symbol, all, [(holdout with { WarmUp = Math.Min(holdout.Start, 2 * folds.Max(f => f.Test.Length)) }).Fold], settings);
                 var trials = new List<TrialRecord>();
                 var methods = new Dictionary<TrialRecord, SearchAlgorithm>(ReferenceEqualityComparer.Instance);
                 foreach (var method in request.Methods)
@@ -92,7 +98,7 @@ internal sealed class OptimizeHandler(TextWriter output, TextWriter error, bool 
                 }
 
                 var winners = new WinnerOptions { Permutations = request.Permutations, Seed = request.Seed };
-                studies.Add((WinnerSelection.Summarize(objective, trials, winners), methods));
+                studies.Add((WinnerSelection.Summarize(objective, trials, winners, held), methods));
             }
         }
 
@@ -121,6 +127,11 @@ internal sealed class OptimizeHandler(TextWriter output, TextWriter error, bool 
         if (request.Folds < (request.Validation == OptimizeCommand.PurgedKFold ? 2 : 1))
         {
             throw new CliInputException($"--folds must be at least {(request.Validation == OptimizeCommand.PurgedKFold ? 2 : 1)} for {request.Validation} (got {request.Folds}).");
+        }
+
+        if (request.Holdout is < 0 or >= 0.5 || double.IsNaN(request.Holdout))
+        {
+            throw new CliInputException($"--holdout must be at least 0 and below 0.5 (got {request.Holdout.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
         }
 
         if (request.Embargo < 0 || request.Parallelism < 1 || request.Permutations < 0)

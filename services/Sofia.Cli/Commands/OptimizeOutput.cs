@@ -17,7 +17,7 @@ internal static class OptimizeOutput
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Out-of-sample results: {request.Validation}, {request.Folds} folds, {request.Trials} trials per method, seed {request.Seed}."));
         foreach (var (summary, methods) in studies)
         {
-            var table = new Table().AddColumns("#", "method", "parameters", "score", "OOS MAR", "Sharpe", "max DD", "PF", "trades", "p-value", "DSR", "criteria");
+            var table = new Table().AddColumns("#", "method", "parameters", "score", "OOS MAR", "Sharpe", "max DD", "PF", "trades", "p-value", "DSR", "holdout MAR / Sharpe / DD", "criteria");
             foreach (var w in summary.Winners)
             {
                 var m = w.Metrics;
@@ -33,6 +33,7 @@ internal static class OptimizeOutput
                     m.Trades.ToString(CultureInfo.InvariantCulture),
                     w.PValue.ToString("0.###", CultureInfo.InvariantCulture),
                     Formats.Ratio(w.DeflatedSharpe),
+                    w.Holdout is { } h ? $"{Formats.Ratio(h.Mar)} / {Formats.Ratio(h.Sharpe)} / {Formats.Percent(h.MaxDrawdown)}" : "-",
                     w.Promotable ? "pass, promotable" : w.MeetsCriteria ? "met, guards fail" : "not met");
             }
 
@@ -152,6 +153,17 @@ internal static class OptimizeOutput
         }
 
         json.WriteEndArray();
+        if (w.Holdout is { } held)
+        {
+            Number(json, "holdout_mar", held.Mar);
+            Number(json, "holdout_sharpe", held.Sharpe);
+            Number(json, "holdout_max_drawdown", held.MaxDrawdown);
+            Number(json, "holdout_profit_factor", held.ProfitFactor);
+            json.WriteNumber("holdout_trades", held.Trades);
+            json.WriteNumber("holdout_bars", held.Periods);
+            json.WriteBoolean("holdout_meets_criteria", w.HoldoutFailures.Count == 0);
+        }
+
         json.WriteBoolean("promotable", w.Promotable);
         json.WriteEndObject();
     }

@@ -24,6 +24,9 @@ internal sealed record OptimizeRequest
 
     public ulong Seed { get; init; } = 42;
 
+    /// <summary>Fraction of the bars, at the end, kept out of the search and run once by the winners.</summary>
+    public double Holdout { get; init; }
+
     public TradingMode Mode { get; init; } = TradingMode.LongOnly;
 
     public decimal FeeBps { get; init; } = 10m;

@@ -35,6 +35,13 @@ public sealed record StudySummary
             var criteria = best.MeetsCriteria
                 ? "meets the success criteria out of sample"
                 : $"does NOT meet the success criteria out of sample ({string.Join("; ", best.Failures)})";
+            if (best.Holdout is not null)
+            {
+                criteria += best.HoldoutFailures.Count == 0
+                    ? ", and on the holdout"
+                    : $", and NOT on the holdout ({string.Join("; ", best.HoldoutFailures)})";
+            }
+
             return promoted > 0
                 ? $"{Strategy} on {Symbol}: the best set {criteria}; {promoted} set(s) pass every guard and are promoted."
                 : $"{Strategy} on {Symbol}: the best set {criteria}; nothing is promoted.";

@@ -28,7 +28,13 @@ public sealed record Winner
     /// <summary>Success criteria it misses (empty when it meets them all).</summary>
     public required IReadOnlyList<string> Failures { get; init; }
 
-    /// <summary>True when it meets the success criteria, the constraints and both overfitting guards: it may be promoted.</summary>
+    /// <summary>Figures on the held-out data no trial saw (null when the study kept no holdout).</summary>
+    public OutOfSampleMetrics? Holdout { get; init; }
+
+    /// <summary>Success criteria it misses on the holdout (empty when there is none or it meets them all).</summary>
+    public IReadOnlyList<string> HoldoutFailures { get; init; } = [];
+
+    /// <summary>True when it meets the success criteria (on the holdout too, when there is one), the constraints and both overfitting guards: it may be promoted.</summary>
     public required bool Promotable { get; init; }
 
     /// <summary>True when it meets the success criteria (OOS MAR, Sharpe, drawdown).</summary>

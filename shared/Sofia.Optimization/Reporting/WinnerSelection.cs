@@ -9,12 +9,13 @@ namespace Sofia.Optimization.Reporting;
 /// Picks the best distinct parameter sets of a study and tests them: the sign-flip permutation p-value of their
 /// out-of-sample per-bar returns and the deflated Sharpe ratio with N = the number of trials and V = the variance of
 /// the trials' per-bar Sharpe ratios. A winner is promotable when it is feasible, meets the success criteria,
-/// p ≤ <see cref="WinnerOptions.MaxPValue"/> and DSR ≥ <see cref="WinnerOptions.MinDeflatedSharpe"/>.
+/// p ≤ <see cref="WinnerOptions.MaxPValue"/> and DSR ≥ <see cref="WinnerOptions.MinDeflatedSharpe"/>, and, when a holdout
+/// objective is given (data after everything the search saw), meets the criteria there too.
 /// </summary>
 public static class WinnerSelection
 {
     /// <summary>Summarizes the trials of <paramref name="objective"/>.</summary>
-    public static StudySummary Summarize(StrategyObjective objective, IReadOnlyList<TrialRecord> trials, WinnerOptions options)
+    public static StudySummary Summarize(StrategyObjective objective, IReadOnlyList<TrialRecord> trials, WinnerOptions options, StrategyObjective? holdout = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(trials);
@@ -45,8 +46,12 @@ public static class WinnerSelection
                 ? DeflatedSharpe.Compute(perBar, returns.Length, skew, kurtosis, Math.Max(1, ranked.Count), variance)
                 : double.NaN;
             var failures = options.Criteria.Failures(metrics);
+            var held = holdout?.Evaluate(record.Trial.Values).Metrics;
+            var heldFailures = held is null ? [] : options.Criteria.Failures(held);
             winners.Add(new Winner
             {
+                Holdout = held,
+                HoldoutFailures = heldFailures,
                 Rank = winners.Count + 1,
                 Record = record,
                 Parameters = objective.Bind(record.Trial.Values),
@@ -54,7 +59,8 @@ public static class WinnerSelection
                 PValue = permutation.PValue,
                 DeflatedSharpe = dsr,
                 Failures = failures,
-                Promotable = record.Evaluation.Feasible && failures.Count == 0
+                Promotable = record.Evaluation.Feasible && failures.Count == 0 && heldFailures.Count == 0
+                    && (holdout is null || held is not null)
                     && permutation.PValue <= options.MaxPValue && dsr >= options.MinDeflatedSharpe,
             });
         }
