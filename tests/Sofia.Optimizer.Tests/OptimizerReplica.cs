@@ -50,6 +50,7 @@ internal sealed class OptimizerReplica : IAsyncDisposable
             ["Optimizer:Trials"] = settings.Trials.ToString(CultureInfo.InvariantCulture),
             ["Optimizer:Folds"] = "3",
             ["Optimizer:Seed"] = "11",
+            ["Optimizer:HoldoutFraction"] = settings.HoldoutFraction.ToString(CultureInfo.InvariantCulture),
             ["Optimizer:Permutations"] = "100",
             ["Optimizer:Coordinate"] = "false",
             ["Optimizer:WorkerName"] = settings.WorkerName,

@@ -8,4 +8,7 @@ internal sealed record ReplicaSettings(string DataFile, string WorkerName, strin
     public int Trials { get; init; } = 24;
 
     public int AckWaitSeconds { get; init; } = 30;
+
+    /// <summary>0 so that a study searches the whole file, like the in-process study it is compared with.</summary>
+    public double HoldoutFraction { get; init; }
 }

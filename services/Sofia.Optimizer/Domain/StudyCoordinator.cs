@@ -14,10 +14,12 @@ using Sofia.Trading.Strategies;
 namespace Sofia.Optimizer.Domain;
 
 /// <summary>
-/// Runs one strategy × symbol of a nightly run: loads its history, cuts walk-forward folds, drives each method's
-/// searcher with batches evaluated by the replicas (<see cref="DistributedEvaluator"/>), resumes from the trial store,
-/// then picks and tests the winners and promotes the best one that passes. The study id is derived from the run id, so
-/// two coordinators of the same run publish the same (de-duplicated) jobs and reach the same result.
+/// Runs one strategy × symbol of a nightly run: loads its history, keeps the last
+/// <see cref="OptimizerOptions.HoldoutFraction"/> out of the search, cuts walk-forward folds from the rest, drives each
+/// method's searcher with batches evaluated by the replicas (<see cref="DistributedEvaluator"/>), resumes from the trial
+/// store, then picks and tests the winners (on the holdout too) and promotes the best one that passes. The study id is
+/// derived from the run id, so two coordinators of the same run publish the same (de-duplicated) jobs and reach the
+/// same result.
 /// </summary>
 internal sealed class StudyCoordinator(
     IMessageBus bus,
@@ -59,7 +61,11 @@ internal sealed class StudyCoordinator(
         await bus.EnsureStreamAsync(Streams.OptimizerResults, cancellationToken);
         var toUs = history.IsFile(symbol) ? long.MaxValue : runTime.ToUnixTimeMilliseconds() / 60_000 * 60_000_000;
         var fromUs = history.IsFile(symbol) ? 0 : toUs - (o.HistoryDays * 86_400_000_000L);
-        var bars = await history.LoadAsync(o.Exchange, symbol, fromUs, toUs, cancellationToken);
+        var all = await history.LoadAsync(o.Exchange, symbol, fromUs, toUs, cancellationToken);
+        var holdout = Holdout.Last(all.Length, o.HoldoutFraction, 0);
+        var bars = holdout is null ? all : all[..holdout.Start];
+        // The workers load [from, searchTo): exactly the bars before the holdout.
+        var searchToUs = holdout is null ? toUs : all[holdout.Start].OpenTimeUs;
         var scheme = WalkForward.ForFolds(bars.Length, o.Folds);
         var folds = scheme.Folds(bars.Length);
         var settings = new ObjectiveSettings
@@ -79,7 +85,7 @@ internal sealed class StudyCoordinator(
                 Method = TrialMessages.ToMessage(method),
                 Exchange = o.Exchange,
                 DataFromUs = fromUs,
-                DataToUs = toUs,
+                DataToUs = searchToUs,
                 Folds = folds.Count,
                 TrainBars = scheme.Train,
                 TestBars = scheme.Test,
@@ -100,7 +106,10 @@ internal sealed class StudyCoordinator(
                 cancellationToken));
         }
 
-        var summary = WinnerSelection.Summarize(objective, trials, new WinnerOptions { Permutations = o.Permutations, Seed = o.Seed });
+        var held = holdout is null
+            ? null
+            : new StrategyObjective(descriptor, symbol, all, [(holdout with { WarmUp = Math.Min(holdout.Start, scheme.Train) }).Fold], settings);
+        var summary = WinnerSelection.Summarize(objective, trials, new WinnerOptions { Permutations = o.Permutations, Seed = o.Seed }, held);
         OptimizerLog.StudyVerdict(logger, summary.Verdict);
         await promoter.PromoteAsync(summary, cancellationToken);
         metrics.StudyDone();

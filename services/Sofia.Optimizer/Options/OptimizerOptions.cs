@@ -40,6 +40,10 @@ internal sealed record OptimizerOptions : IValidatableObject
     [Range(1, 100, ErrorMessage = "must be between 1 and 100")]
     public int Folds { get; init; } = 5;
 
+    /// <summary>Fraction of the history, at its end, that no trial sees; winners must meet the success criteria there too.</summary>
+    [Range(0, 0.49, ErrorMessage = "must be at least 0 and below 0.5")]
+    public double HoldoutFraction { get; init; } = 0.2;
+
     /// <summary>Seed of every search.</summary>
     public ulong Seed { get; init; } = 42;
 

@@ -118,10 +118,12 @@ public sealed class DistributedStudyTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var run = TestNames.Unique("promo");
-        await using var replica = await OptimizerReplica.StartAsync(_server.Url, Settings(run, "p") with { Trials = 8 }, timeout.Token);
+        await using var replica = await OptimizerReplica.StartAsync(_server.Url, Settings(run, "p") with { Trials = 8, HoldoutFraction = 0.2 }, timeout.Token);
 
         var summary = await replica.Coordinator.RunAsync(run, RunTime, "trend", "BTC-USDT", timeout.Token);
 
+        // ⌊66 087 · 0.2⌋ = 13 217 bars are held out of the search and every winner is run on them.
+        Assert.That(summary.Winners.Select(w => w.Holdout!.Periods), Has.All.EqualTo(13_217));
         var bucket = await replica.Bus.KeyValueAsync(KvBuckets.PromotedParameters, timeout.Token);
         var entry = await bucket.GetAsync(PromotedParameters.Key("trend", "BTC-USDT"), timeout.Token);
         var promotable = summary.Winners.FirstOrDefault(w => w.Promotable);
