@@ -44,7 +44,7 @@ internal static class DemoReport
             html.Append("</tr>\n");
         }
 
-        html.Append("</table>\n<p>rejected: orders the risk checks refused. Sharpe is annualized from the equity samples and shown from a day of exchange time on.</p>\n");
+        html.Append("</table>\n<p>rejected: orders the risk checks refused. Sharpe is annualized from the equity samples and shown from half a day of exchange time on. Equity curves are the final deposits plus the PnL so far (a strategy's book on a second market opens later with its own deposit).</p>\n");
         for (var i = 0; i < result.Strategies.Count; i++)
         {
             AppendStrategy(html, result.Strategies[i], Colors[i % Colors.Length]);

@@ -14,14 +14,15 @@ internal sealed record StrategyFigures(
     /// <summary>Sharpe needs this many equity points; fewer give n/a.</summary>
     public const int MinSharpePoints = 30;
 
-    /// <summary>Nor is a Sharpe ratio annualized from less than a day of exchange time worth showing.</summary>
-    private const long MinSharpeSpanUs = 86_400L * 1_000_000;
+    /// <summary>Nor is a Sharpe ratio annualized from less than half a day of exchange time worth showing.</summary>
+    private const long MinSharpeSpanUs = 12 * 3_600L * 1_000_000;
 
     private const double MicrosecondsPerYear = 365.0 * 86_400 * 1_000_000;
 
-    public static StrategyFigures Compute(StrategyAccount account, StrategyTally? tally, IReadOnlyList<(long TimeUs, decimal Equity)>? equity)
+    /// <summary>The curve is the final deposits plus the PnL at each point, as if every book had been funded from the start.</summary>
+    public static StrategyFigures Compute(StrategyAccount account, StrategyTally? tally, IReadOnlyList<(long TimeUs, decimal Pnl)>? pnl)
     {
-        equity ??= [];
+        var equity = (pnl ?? []).Select(p => (p.TimeUs, Equity: account.Deposits + p.Pnl)).ToList();
         var curve = new double[equity.Count];
         for (var i = 0; i < curve.Length; i++)
         {
