@@ -36,6 +36,15 @@ public sealed class DemoCommandTests
     }
 
     [Test]
+    public async Task An_unreachable_nats_server_exits_with_code_3_naming_it()
+    {
+        var (code, _, stderr) = await CliRun.RunAsync("demo", "--nats", "nats://127.0.0.1:1", "--duration", "5", "--out", _out);
+
+        Assert.That(code, Is.EqualTo(3), stderr);
+        Assert.That(stderr, Does.Contain("nats://127.0.0.1:1"));
+    }
+
+    [Test]
     [Category("Slow")]
     public async Task A_short_demo_trades_every_strategy_and_its_report_agrees_with_the_paper_oms()
     {
