@@ -45,6 +45,9 @@ internal sealed class PaperBook
     /// <summary>Signals waiting for their fill tick, oldest first.</summary>
     public Queue<PaperSignal> Pending { get; } = new();
 
+    /// <summary>Decisions of an order-placing strategy waiting for the tick that closed their bar.</summary>
+    public Queue<GridDecision> Decisions { get; } = new();
+
     /// <summary>Open orders by simulator id.</summary>
     public Dictionary<long, BookOrder> Orders { get; } = [];
 

@@ -8,6 +8,7 @@ namespace Sofia.PaperOms.Domain;
 /// <param name="TradeId">The exchange's trade id.</param>
 /// <param name="TimeUs">Exchange time, UTC epoch µs: the only clock the engine uses.</param>
 /// <param name="ReceiveTimeUs">Our receive time, for the tick-to-fill latency only.</param>
+/// <param name="StreamSequence">Its TICKS stream sequence when it came from the bus (0 otherwise).</param>
 internal readonly record struct PaperTick(
     string Exchange,
     string Symbol,
@@ -15,4 +16,5 @@ internal readonly record struct PaperTick(
     decimal Quantity,
     string TradeId,
     long TimeUs,
-    long ReceiveTimeUs);
+    long ReceiveTimeUs,
+    ulong StreamSequence = 0);

@@ -38,6 +38,12 @@ internal sealed partial class PaperTradingEngine
             resolved = true;
         }
 
+        while (book.Decisions.Count > 0 && book.Decisions.Peek().Signal.BarOpenTimeUs + book.IntervalUs <= tick.TimeUs)
+        {
+            ApplyDecision(book, book.Decisions.Dequeue(), tick, outputs);
+            resolved = false;
+        }
+
         // Resolving already ran every open order against this tick.
         if (!resolved && book.Simulator.OpenOrderCount > 0)
         {
@@ -133,7 +139,7 @@ internal sealed partial class PaperTradingEngine
 
         var order = CoreOrder.Market(++book.NextOrderId, book.Id, book.Market, side, Math.Abs(delta), tick.TimeUs);
         var open = new BookOrder(order.Id, $"{signal.SignalId}:order", $"{signal.SignalId}:intent", order);
-        outputs.Add(Intent(book, signal, open, exposure, tick));
+        outputs.Add(Intent(book, signal.SignalId, open, exposure, tick));
         book.View.Price = tick.Price;
         var decision = book.Risk.Check(order, tick.Price, book.View, tick.TimeUs);
         if (!decision.IsAllowed)
@@ -249,13 +255,13 @@ internal sealed partial class PaperTradingEngine
             BookSequence = book.NextSequence(),
         });
 
-    private static PaperOutput Intent(PaperBook book, PaperSignal signal, BookOrder open, double exposure, in PaperTick tick) => new(
+    private static PaperOutput Intent(PaperBook book, string signalId, BookOrder open, double exposure, in PaperTick tick) => new(
         Subjects.OrderIntent(book.Key.Strategy, book.Key.Symbol),
         open.IntentId,
         new Sofia.Contracts.V1.OrderIntent
         {
             IntentId = open.IntentId,
-            SignalId = signal.SignalId,
+            SignalId = signalId,
             Strategy = book.Key.Strategy,
             Exchange = book.Key.Exchange,
             Symbol = book.Key.Symbol,

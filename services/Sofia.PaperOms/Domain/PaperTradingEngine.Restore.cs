@@ -54,6 +54,7 @@ internal sealed partial class PaperTradingEngine
     public void CompleteRestore(List<PaperOutput> outputs)
     {
         RestoreTapes();
+        RestoreOrderStrategies();
         foreach (var book in _books.Values)
         {
             foreach (var open in book.Orders.Values.OrderBy(o => o.Id).ToList())
@@ -67,6 +68,8 @@ internal sealed partial class PaperTradingEngine
                     FillAt(book, tick, outputs);
                 }
             }
+
+            RestLimits(book);
         }
 
         _restoredIntents.Clear();
@@ -139,6 +142,12 @@ internal sealed partial class PaperTradingEngine
     {
         var book = RestoreBook(handled.Strategy, handled.Exchange, handled.Symbol, handled.BarIntervalSeconds, handled.BookSequence);
         _processedSignals.Add(handled.SignalId);
+        if (handled.Outcome == SignalOutcomes.Grid)
+        {
+            _restoredGrid.Add(handled);
+            return;
+        }
+
         if (handled.Outcome == SignalOutcomes.Pending)
         {
             var exposure = handled.TargetExposure;

@@ -101,9 +101,11 @@ internal sealed partial class PaperTradingEngine
         var market = BookKey.MarketKey(tick.Exchange, tick.Symbol);
         if (fresh)
         {
+            var decisions = DecideOnTick(tick);
             tape.Append(tick);
             LastTickTimeUs = Math.Max(LastTickTimeUs, tick.TimeUs);
             Account.Combined.Mark(market, tick.Price);
+            QueueDecisions(decisions, tape);
         }
 
         foreach (var book in tape.Books)

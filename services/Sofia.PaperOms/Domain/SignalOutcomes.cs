@@ -9,4 +9,5 @@ internal static class SignalOutcomes
     public const string Unchanged = "unchanged";
     public const string Skipped = "skipped";
     public const string Empty = "empty";
+    public const string Grid = "grid";
 }

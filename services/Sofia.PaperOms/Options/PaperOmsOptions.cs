@@ -82,6 +82,12 @@ internal sealed record PaperOmsOptions
     /// <summary>The signal hub's strategy plan (YAML), for the replay; without it the replay answers 409.</summary>
     public string? StrategiesFile { get; init; }
 
+    /// <summary>
+    /// Run the plan's order-placing strategies (grid) in the OMS, each in its own book with resting limit orders
+    /// (needs <see cref="StrategiesFile"/>). Off by default.
+    /// </summary>
+    public bool RunOrderStrategies { get; init; }
+
     /// <summary>Hours of stored trades before a replay window that warm its strategies up.</summary>
     [Range(0, 720, ErrorMessage = "must be between 0 and 720 hours")]
     public int ReplayWarmUpHours { get; init; } = 24;

@@ -7,6 +7,7 @@ using Sofia.Contracts;
 using Sofia.Messaging;
 using Sofia.PaperOms.Domain;
 using Sofia.PaperOms.Options;
+using Sofia.Signals;
 
 namespace Sofia.PaperOms.Workers;
 
@@ -123,7 +124,9 @@ internal sealed class PaperOmsWorker(
     {
         var started = Stopwatch.GetTimestamp();
         var records = await PaperRecords.ReadAsync(bus, cancellationToken);
-        var engine = new PaperTradingEngine(options.Value.ToEngineSettings());
+        var settings = options.Value;
+        var plan = settings.RunOrderStrategies && !string.IsNullOrWhiteSpace(settings.StrategiesFile) ? StrategyPlan.Load(settings.StrategiesFile) : null;
+        var engine = new PaperTradingEngine(settings.ToEngineSettings(), plan);
         foreach (var (_, _, record) in records)
         {
             engine.Restore(record);
@@ -131,10 +134,41 @@ internal sealed class PaperOmsWorker(
 
         var completion = new List<PaperOutput>();
         engine.CompleteRestore(completion);
+        await ResumeOrderStrategiesAsync(engine, cancellationToken);
         await PublishAsync(completion, null, cancellationToken);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         PaperOmsLog.Rebuilt(logger, records.Count, elapsed, engine.Books.Count, completion.Count);
         return engine;
+    }
+
+    /// <summary>
+    /// The ticks of each order strategy's open bar were acknowledged before the restart: read them again from the
+    /// TICKS stream, from the tick that opened the bar, so the bar closes as it would have.
+    /// </summary>
+    private async Task ResumeOrderStrategiesAsync(PaperTradingEngine engine, CancellationToken cancellationToken)
+    {
+        foreach (var point in engine.ResumePoints)
+        {
+            await foreach (var message in bus.ReadStreamAsync(Streams.Ticks.Name, Subjects.Ticks(point.Exchange, point.Symbol), point.FromSequence, cancellationToken))
+            {
+                PaperTick tick;
+                try
+                {
+                    tick = PaperCodec.ToTick(message.Data);
+                }
+                catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidDataException or OverflowException)
+                {
+                    continue;
+                }
+
+                if (tick.TimeUs >= point.UntilTimeUs)
+                {
+                    break;
+                }
+
+                engine.ResumeOrderStrategies(tick);
+            }
+        }
     }
 
     private async Task ConsumeAsync(BusConsumerSpec spec, bool signals, ChannelWriter<PaperInput> writer, CancellationToken cancellationToken)
@@ -153,7 +187,7 @@ internal sealed class PaperOmsWorker(
             PaperInput input;
             try
             {
-                input = signals ? new PaperInput(message, Signal: PaperCodec.ToSignal(message.Data)) : new PaperInput(message, Tick: PaperCodec.ToTick(message.Data));
+                input = signals ? new PaperInput(message, Signal: PaperCodec.ToSignal(message.Data)) : new PaperInput(message, Tick: PaperCodec.ToTick(message.Data) with { StreamSequence = message.StreamSequence });
             }
             catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidDataException or OverflowException)
             {
