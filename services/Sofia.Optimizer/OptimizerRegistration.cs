@@ -34,7 +34,7 @@ internal static class OptimizerRegistration
         });
         services.AddKeyedSingleton(TrialClientKey, (sp, _) =>
         {
-            var options = sp.GetRequiredService<IOptions<ClickHouseHistoryOptions>>().Value;
+            var options = sp.GetRequiredService<IOptions<ClickHouseMarketStoreOptions>>().Value;
             return new ClickHouseClient(
                 new ClickHouseClientOptions { BaseAddress = new Uri(options.Url), Database = options.Database, User = options.User, Password = options.Password },
                 sp.GetRequiredService<ILogger<ClickHouseClient>>(),

@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSofiaDefaults();
 builder.Services.AddSofiaMessageBus();
 // History from ClickHouse candles when a ClickHouse section is configured; symbols with Optimizer:DataFiles read files.
-if (builder.Configuration.GetSection(ClickHouseHistoryOptions.SectionName).Exists())
+if (builder.Configuration.GetSection(ClickHouseMarketStoreOptions.SectionName).Exists())
 {
     builder.Services.AddClickHouseMarketHistory();
 }

@@ -53,7 +53,7 @@ internal static class PaperOmsRegistration
     /// <summary>The tick writer's history for the replay, when a ClickHouse section is configured (else the replay answers 409).</summary>
     public static IServiceCollection AddPaperOmsMarketHistory(this IServiceCollection services, IConfiguration configuration)
     {
-        if (configuration.GetSection(ClickHouseHistoryOptions.SectionName).Exists())
+        if (configuration.GetSection(ClickHouseMarketStoreOptions.SectionName).Exists())
         {
             services.AddClickHouseMarketHistory();
         }

@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Sofia.MarketData;
 
 /// <summary>
-/// Where the market store lives, bound from the <c>ClickHouse</c> section (<c>SOFIA_CLICKHOUSE__URL</c>, …): the same
-/// section as <see cref="ClickHouseHistoryOptions"/>, plus what a writer needs.
+/// Where the market store lives, bound from the <c>ClickHouse</c> section (<c>SOFIA_CLICKHOUSE__URL</c>, …) that every
+/// service reading or writing market data uses.
 /// </summary>
 public sealed record ClickHouseMarketStoreOptions
 {

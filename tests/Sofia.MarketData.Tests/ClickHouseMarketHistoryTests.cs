@@ -114,7 +114,7 @@ public sealed class ClickHouseMarketHistoryTests
         var bars = await ToListAsync(history.ReadMinuteBarsAsync(Exchange, Symbol, M3 * Second, (M3 + 60) * Second, cancellationToken), cancellationToken);
 
         Assert.That(bars, Has.Count.EqualTo(1));
-        Assert.That(provider.GetRequiredService<IOptions<ClickHouseHistoryOptions>>().Value.Database, Is.EqualTo(seeded.Options.Database));
+        Assert.That(provider.GetRequiredService<IOptions<ClickHouseMarketStoreOptions>>().Value.Database, Is.EqualTo(seeded.Options.Database));
     }
 
     [Test]
@@ -125,7 +125,7 @@ public sealed class ClickHouseMarketHistoryTests
         services.AddClickHouseMarketHistory();
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<ClickHouseHistoryOptions>>().Value)!;
+        var error = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<ClickHouseMarketStoreOptions>>().Value)!;
 
         Assert.That(error.Message, Does.Contain("ClickHouse:Database"));
     }
