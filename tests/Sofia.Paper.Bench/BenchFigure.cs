@@ -5,10 +5,10 @@ namespace Sofia.Paper.Bench;
 /// <summary>One line of the suite's output: {"suite":"paper","metric":…,"value":…,"unit":…,"client":…}.</summary>
 internal static class BenchFigure
 {
-    public static void Print(string metric, double value, string unit, int rate, int samples) =>
+    public static void Print(string metric, double value, string unit, int rate, int samples, int runs) =>
         Console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"suite\":\"paper\",\"metric\":\"{metric}\",\"value\":{Math.Round(value, 3)},\"unit\":\"{unit}\",\"client\":\"sofia\",\"ticks_per_s\":{rate},\"samples\":{samples},\"cores\":{Environment.ProcessorCount}}}"));
+            $"{{\"suite\":\"paper\",\"metric\":\"{metric}\",\"value\":{Math.Round(value, 3)},\"unit\":\"{unit}\",\"client\":\"sofia\",\"ticks_per_s\":{rate},\"samples\":{samples},\"runs\":{runs},\"cores\":{Environment.ProcessorCount}}}"));
 
     public static void Log(string message) => Console.Error.WriteLine($"paper bench: {message}");
 

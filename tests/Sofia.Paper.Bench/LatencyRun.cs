@@ -43,12 +43,13 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
     private readonly ConcurrentBag<(long ArrivedUs, long ExchangeUs)> _closingTicks = [];
     private long _lastArrivalUs;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Runs once; returns each figure (milliseconds) with its sample count, in output order.</summary>
+    public async Task<List<(string Metric, double Value, int Samples)>> RunAsync(CancellationToken cancellationToken)
     {
         var work = Directory.CreateTempSubdirectory("sofia-paper-bench-");
         try
         {
-            await RunInAsync(work.FullName, cancellationToken);
+            return await RunInAsync(work.FullName, cancellationToken);
         }
         finally
         {
@@ -95,7 +96,7 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
         throw new TimeoutException($"{process.Name} was not ready:\n{process.Tail()}");
     }
 
-    private async Task RunInAsync(string work, CancellationToken cancellationToken)
+    private async Task<List<(string Metric, double Value, int Samples)>> RunInAsync(string work, CancellationToken cancellationToken)
     {
         var planPath = Path.Combine(work, "strategies.yaml");
         await File.WriteAllTextAsync(planPath, Plan, cancellationToken);
@@ -159,7 +160,7 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
         await WaitQuietAsync(cancellationToken);
         await listening.CancelAsync();
         await Task.WhenAll(fillReader, signalReader, tickReader);
-        Report(published, hub, oms);
+        return Report(published, hub, oms);
     }
 
     private async Task ListenAsync(NatsSubscription subscription, Action<long, byte[]> record, CancellationToken cancellationToken)
@@ -242,7 +243,7 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
         }
     }
 
-    private void Report(double published, ChildProcess hub, ChildProcess oms)
+    private List<(string Metric, double Value, int Samples)> Report(double published, ChildProcess hub, ChildProcess oms)
     {
         var firstBar = _closingTickPublishedUs.Keys.DefaultIfEmpty(0).Min();
         var warmUpUntil = firstBar + (long)(WarmUpSeconds * BarsPerSecond * BarUs);
@@ -257,17 +258,21 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
             .Select(c => (c.ArrivedUs - _closingTickPublishedUs[c.ExchangeUs]) / 1000.0)
             .ToList();
         BenchFigure.Log(string.Create(CultureInfo.InvariantCulture,
-            $"rate {rate}/s offered, {published:0} published/s; {_signals.Count} signals, {_fills.Count} fills ({toSignal.Count} and {toFill.Count} after warm-up)"));
+            $"rate {rate}/s offered, {published:0} published/s; {_signals.Count} signals, {_fills.Count} fills ({toSignal.Count} and {toFill.Count} after warm-up); "
+            + $"tick→fill p50 {BenchFigure.Percentile(toFill, 0.50):0.00} ms, p99 {BenchFigure.Percentile(toFill, 0.99):0.00} ms"));
         if (toFill.Count < 100)
         {
             BenchFigure.Log($"few fills measured; hub log:\n{hub.Tail(2000)}\noms log:\n{oms.Tail(2000)}");
         }
 
-        BenchFigure.Print("tick_publish_to_subscriber_p50_ms", BenchFigure.Percentile(hop, 0.50), "ms", rate, hop.Count);
-        BenchFigure.Print("tick_publish_to_subscriber_p99_ms", BenchFigure.Percentile(hop, 0.99), "ms", rate, hop.Count);
-        BenchFigure.Print("tick_to_signal_p50_ms", BenchFigure.Percentile(toSignal, 0.50), "ms", rate, toSignal.Count);
-        BenchFigure.Print("tick_to_signal_p99_ms", BenchFigure.Percentile(toSignal, 0.99), "ms", rate, toSignal.Count);
-        BenchFigure.Print("tick_to_fill_p50_ms", BenchFigure.Percentile(toFill, 0.50), "ms", rate, toFill.Count);
-        BenchFigure.Print("tick_to_fill_p99_ms", BenchFigure.Percentile(toFill, 0.99), "ms", rate, toFill.Count);
+        return
+        [
+            ("tick_publish_to_subscriber_p50_ms", BenchFigure.Percentile(hop, 0.50), hop.Count),
+            ("tick_publish_to_subscriber_p99_ms", BenchFigure.Percentile(hop, 0.99), hop.Count),
+            ("tick_to_signal_p50_ms", BenchFigure.Percentile(toSignal, 0.50), toSignal.Count),
+            ("tick_to_signal_p99_ms", BenchFigure.Percentile(toSignal, 0.99), toSignal.Count),
+            ("tick_to_fill_p50_ms", BenchFigure.Percentile(toFill, 0.50), toFill.Count),
+            ("tick_to_fill_p99_ms", BenchFigure.Percentile(toFill, 0.99), toFill.Count),
+        ];
     }
 }
