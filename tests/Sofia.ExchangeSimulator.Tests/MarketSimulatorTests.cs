@@ -1,3 +1,4 @@
+using Sofia.Testing;
 namespace Sofia.ExchangeSimulator.Tests;
 
 public sealed class MarketSimulatorTests
@@ -19,7 +20,7 @@ public sealed class MarketSimulatorTests
     [Test]
     public void Ids_count_up_by_one_per_symbol_and_times_follow_the_clock()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ManualClock();
         var start = MarketSimulator.NowUs(clock);
         var trades = Run(MarketSimulatorOptions.For(1, 1000, Symbols), TimeSpan.FromSeconds(5), clock);
 
@@ -100,7 +101,7 @@ public sealed class MarketSimulatorTests
     [Test]
     public void A_rate_change_applies_from_the_time_it_is_made()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ManualClock();
         var market = new MarketSimulator(MarketSimulatorOptions.For(2, 1000, Symbols), clock);
         var buffer = new SimulatedTrade[100_000];
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -119,9 +120,9 @@ public sealed class MarketSimulatorTests
         Assert.That(buffer[0].TimeUs, Is.GreaterThan(market.StartTimeUs + 6_000_000));
     }
 
-    private static List<SimulatedTrade> Run(MarketSimulatorOptions options, TimeSpan duration, ManualTimeProvider? clock = null)
+    private static List<SimulatedTrade> Run(MarketSimulatorOptions options, TimeSpan duration, ManualClock? clock = null)
     {
-        clock ??= new ManualTimeProvider();
+        clock ??= new ManualClock();
         var market = new MarketSimulator(options, clock);
         var buffer = new SimulatedTrade[4096];
         var trades = new List<SimulatedTrade>();
@@ -143,7 +144,7 @@ public sealed class MarketSimulatorTests
     /// <summary>Realized volatility of log returns per 2 s window, with the regime at the window's start when it is the same at its end.</summary>
     private static IEnumerable<(double Volatility, int Regime)> WindowVolatilities(MarketSimulatorOptions options, int windows)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ManualClock();
         var market = new MarketSimulator(options, clock);
         var buffer = new SimulatedTrade[10_000];
         var last = (double)options.Symbols[0].InitialPrice;

@@ -1,4 +1,5 @@
 using Sofia.Exchanges;
+using Sofia.Testing;
 
 namespace Sofia.ExchangeSimulator.Tests;
 
@@ -7,10 +8,10 @@ internal static class SimulatorFixture
 {
     public static readonly string[] Symbols = ["BTC-USDT", "ETH-USDT"];
 
-    public static async Task<(ExchangeSimulatorServer Server, ManualTimeProvider Clock)> StartAsync(
+    public static async Task<(ExchangeSimulatorServer Server, ManualClock Clock)> StartAsync(
         double tradesPerSecond, CancellationToken cancellationToken, ExchangeSimulatorOptions? options = null)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ManualClock();
         options ??= new ExchangeSimulatorOptions();
         options = options with { Market = MarketSimulatorOptions.For(42, tradesPerSecond, Symbols) with { Regimes = options.Market.Regimes } };
         var server = await ExchangeSimulatorServer.StartAsync(options, clock, null, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Sofia.Contracts;
 using Sofia.Messaging;
+using Sofia.Testing;
 using static Sofia.Messaging.Tests.BusTestKit;
 
 namespace Sofia.Messaging.Tests;

@@ -1,19 +1,22 @@
-namespace Sofia.ExchangeSimulator.Tests;
+namespace Sofia.Testing;
 
 /// <summary>A clock that moves only when a test advances it; due timers fire in order, on the advancing thread.</summary>
-internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now = start;
 
-    public ManualTimeProvider()
+    /// <summary>A clock starting at 2025-06-02 12:00 UTC.</summary>
+    public ManualClock()
         : this(new DateTimeOffset(2025, 6, 2, 12, 0, 0, TimeSpan.Zero))
     {
     }
 
+    /// <inheritdoc/>
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
+    /// <inheritdoc/>
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
@@ -22,8 +25,10 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <inheritdoc/>
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
+    /// <inheritdoc/>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
@@ -31,6 +36,7 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
+    /// <summary>Moves the clock forward, firing each timer that falls due on the way at its own due time, in order.</summary>
     public void Advance(TimeSpan by)
     {
         DateTimeOffset target;
@@ -66,7 +72,7 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
-    private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    private sealed class ManualTimer(ManualClock owner, TimerCallback callback, object? state) : ITimer
     {
         public DateTimeOffset? DueAt { get; set; }
 
