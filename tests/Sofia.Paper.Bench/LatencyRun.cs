@@ -25,6 +25,7 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
     private const string Exchange = "binance";
     private const string Symbol = "BTC-USDT";
     private const double WarmUpSeconds = 3;
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(60);
 
     private const string Plan = """
         bar_interval: 1s
@@ -224,12 +225,22 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
                 ExchangeTimeUs = exchangeUs,
                 ReceiveTimeUs = receiveUs,
             };
-            acks.Add(await publisher.PublishAsync(
-                new BusEnvelope(subject, tick.ToByteArray(), $"{Exchange}:{Symbol}:{tradeId}", "sofia.v1.Tick"), cancellationToken));
+            var sending = publisher.PublishAsync(
+                new BusEnvelope(subject, tick.ToByteArray(), $"{Exchange}:{Symbol}:{tradeId}", "sofia.v1.Tick"), cancellationToken);
+            try
+            {
+                // A publisher that never finds room again fails the run instead of hanging it.
+                acks.Add(sending.IsCompleted ? sending.Result : await sending.AsTask().WaitAsync(Stall, cancellationToken));
+            }
+            catch (TimeoutException e)
+            {
+                throw new InvalidOperationException(
+                    $"The tick publisher stalled for {Stall} after {i} of {total} ticks ({acks.Count(a => a.IsCompletedSuccessfully)} acknowledged).", e);
+            }
         }
 
         var elapsed = (DateTime.UtcNow - started).TotalSeconds;
-        await Task.WhenAll(acks);
+        await Task.WhenAll(acks).WaitAsync(Stall, cancellationToken);
         return total / elapsed;
     }
 
