@@ -7,22 +7,58 @@ namespace Sofia.PaperOms.Workers;
 /// <summary>The OMS's own records, read back from the orders and fills streams.</summary>
 internal static class PaperRecords
 {
-    /// <summary>Every record once (by book and book sequence), ordered by book then sequence.</summary>
+    /// <summary>
+    /// Every record once (by book and book sequence), each book's in sequence order, and the fills of all books in the
+    /// order the fills stream holds them: the combined ledger nets fills of several books per market at average cost,
+    /// so its realized PnL is only restored exactly when fills are booked again in their original order.
+    /// </summary>
     public static async Task<List<(string Book, ulong Sequence, IMessage Record)>> ReadAsync(IMessageBus bus, CancellationToken cancellationToken)
     {
         var records = new Dictionary<(string Book, ulong Sequence), IMessage>();
+        var fillOrder = new List<(string Book, ulong Sequence)>();
         foreach (var stream in new[] { Streams.Orders.Name, Streams.Fills.Name })
         {
             await foreach (var message in bus.ReadStreamAsync(stream, null, 1, cancellationToken))
             {
                 // A record published twice (after a crash, outside the duplicate window) counts once.
-                if (PaperCodec.ToRecord(message) is { } record)
+                if (PaperCodec.ToRecord(message) is { } record && records.TryAdd((record.Book, record.Sequence), record.Record)
+                    && stream == Streams.Fills.Name)
                 {
-                    records.TryAdd((record.Book, record.Sequence), record.Record);
+                    fillOrder.Add((record.Book, record.Sequence));
                 }
             }
         }
 
-        return [.. records.OrderBy(p => p.Key.Book, StringComparer.Ordinal).ThenBy(p => p.Key.Sequence).Select(p => (p.Key.Book, p.Key.Sequence, p.Value))];
+        return Interleave(records, fillOrder);
+    }
+
+    /// <summary>Walks the fills in stream order, emitting each fill's book up to that fill, then the rest of every book.</summary>
+    internal static List<(string Book, ulong Sequence, IMessage Record)> Interleave(
+        Dictionary<(string Book, ulong Sequence), IMessage> records, List<(string Book, ulong Sequence)> fillOrder)
+    {
+        var books = records
+            .GroupBy(p => p.Key.Book, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new Queue<KeyValuePair<(string Book, ulong Sequence), IMessage>>(g.OrderBy(p => p.Key.Sequence)), StringComparer.Ordinal);
+        var ordered = new List<(string Book, ulong Sequence, IMessage Record)>(records.Count);
+        foreach (var (book, sequence) in fillOrder)
+        {
+            var queue = books[book];
+            while (queue.TryPeek(out var next) && next.Key.Sequence <= sequence)
+            {
+                queue.Dequeue();
+                ordered.Add((book, next.Key.Sequence, next.Value));
+            }
+        }
+
+        foreach (var (book, queue) in books)
+        {
+            while (queue.TryDequeue(out var next))
+            {
+                ordered.Add((book, next.Key.Sequence, next.Value));
+            }
+        }
+
+        return ordered;
     }
 }
