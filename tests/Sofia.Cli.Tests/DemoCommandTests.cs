@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Sofia.Testing;
 
 namespace Sofia.Cli.Tests;
 
@@ -81,5 +82,31 @@ public sealed class DemoCommandTests
 
         Assert.That(strategies.Values.Sum(s => s.GetProperty("signals").GetInt64()), Is.GreaterThan(0));
         Assert.That(strategies.Values.Sum(s => s.GetProperty("bus_fills").GetInt64()), Is.GreaterThan(0));
+    }
+
+    [Test]
+    [Category("Slow")]
+    [CancelAfter(300_000)]
+    public async Task On_real_nats_and_clickhouse_every_tick_counted_on_the_bus_is_stored_once_and_fills_agree(CancellationToken cancellationToken)
+    {
+        await using var nats = await NatsServer.StartNewAsync(cancellationToken);
+        await using var clickhouse = await ClickHouseServer.StartNewAsync(cancellationToken);
+
+        var (code, stdout, stderr) = await CliRun.RunAsync(
+            "demo", "--duration", "15", "--out", _out, "--seed", "11", "--nats", nats.Url, "--clickhouse", clickhouse.HttpUrl.ToString());
+
+        Assert.That(code, Is.Zero, stdout + stderr);
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "summary.json"), cancellationToken));
+        var root = summary.RootElement;
+        Assert.That(root.GetProperty("drained").GetBoolean(), Is.True);
+        var ticks = root.GetProperty("ticks").GetInt64();
+        Assert.That(ticks, Is.GreaterThan(500));
+        var stored = await clickhouse.ExecuteAsync(
+            "SELECT count() FROM (SELECT exchange, symbol, trade_id FROM sofia.ticks GROUP BY exchange, symbol, trade_id)", cancellationToken);
+        Assert.That(long.Parse(stored.Trim(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(ticks), "ticks in ClickHouse = ticks on the bus");
+        foreach (var s in root.GetProperty("strategies").EnumerateArray())
+        {
+            Assert.That(s.GetProperty("bus_fills").GetInt64(), Is.EqualTo(s.GetProperty("oms_fills").GetInt64()), s.GetProperty("strategy").GetString());
+        }
     }
 }
