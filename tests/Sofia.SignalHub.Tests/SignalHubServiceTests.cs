@@ -7,6 +7,7 @@ using Sofia.Contracts;
 using Sofia.Contracts.V1;
 using Sofia.Messaging;
 using Sofia.Nats;
+using Sofia.Nats.JetStream;
 using Sofia.SignalHub.Domain;
 using Sofia.SignalHub.Workers;
 using Sofia.Signals;
@@ -245,6 +246,9 @@ public sealed class SignalHubServiceTests
         }
     }
 
+    // JetStream's err_code for a stream that does not exist (yet).
+    private const int StreamNotFound = 10059;
+
     private static async Task<List<(string Subject, string? MessageId, string? MessageType, Signal Signal)>> ReadSignalsAsync(NatsMessageBus bus, int atLeast, CancellationToken cancellationToken)
     {
         while (true)
@@ -257,7 +261,7 @@ public sealed class SignalHubServiceTests
                     signals.Add((message.Subject, message.MessageId, message.MessageType, Signal.Parser.ParseFrom(message.Data.Span)));
                 }
             }
-            catch (BusNoStreamException)
+            catch (NatsJsApiException ex) when (ex.ErrorCode == StreamNotFound)
             {
                 // The hub has not created the stream yet.
             }
