@@ -5,6 +5,7 @@ using Sofia.Contracts;
 using Sofia.Contracts.V1;
 using Sofia.Messaging;
 using Sofia.Nats;
+using Sofia.Nats.JetStream;
 using Sofia.SignalHub.Domain;
 using Sofia.Signals;
 using Sofia.Testing;
@@ -76,9 +77,9 @@ public sealed class ClickHouseWarmUpTests
                     published.Add(Signal.Parser.ParseFrom(message.Data.Span));
                 }
             }
-            catch (BusNoStreamException)
+            catch (NatsJsApiException ex) when (ex.ErrorCode == 10059)
             {
-                // Not created yet.
+                // Not created yet (JetStream 10059: stream not found).
             }
 
             await Task.Delay(50, cancellationToken);

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Sofia.Messaging;
+using Sofia.Nats.JetStream;
 
 namespace Sofia.EndToEndTests.Harness;
 
@@ -19,9 +20,9 @@ internal static class StreamContents
                 messages.Add((parser.ParseFrom(message.Data.Span), message.MessageId, message.StreamSequence));
             }
         }
-        catch (BusNoStreamException)
+        catch (NatsJsApiException ex) when (ex.ErrorCode == 10059)
         {
-            // Not created yet: nothing stored.
+            // Not created yet (JetStream 10059: stream not found): nothing stored.
         }
 
         return messages;
