@@ -16,4 +16,12 @@ public sealed record CandleInterval(string Name, int Seconds)
 
     /// <summary>The interval named <paramref name="name"/>, or null.</summary>
     public static CandleInterval? Find(string? name) => All.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The open time (epoch seconds) of the first candle opening at or after <paramref name="time"/>.</summary>
+    internal long FirstOpenAtOrAfter(DateTimeOffset time)
+    {
+        var ms = Math.Max(0, time.ToUnixTimeMilliseconds());
+        var step = Seconds * 1000L;
+        return (ms + step - 1) / step * Seconds;
+    }
 }

@@ -82,8 +82,8 @@ public sealed class ClickHouseMarketStore : IMarketStore
         var seconds = interval.Seconds;
 
         // A candle opening at or after from (and before to) holds the minutes from its open time to the next bucket.
-        var first = CeilingBucket(fromTime, seconds);
-        var end = CeilingBucket(toTime, seconds);
+        var first = interval.FirstOpenAtOrAfter(fromTime);
+        var end = interval.FirstOpenAtOrAfter(toTime);
         var candles = new List<Candle>();
         if (end <= first)
         {
@@ -179,13 +179,6 @@ public sealed class ClickHouseMarketStore : IMarketStore
     {
         writer.WriteUInt64((ulong)scaled);
         writer.WriteUInt64((ulong)(scaled >> 64));
-    }
-
-    private static long CeilingBucket(DateTimeOffset time, int seconds)
-    {
-        var ms = Math.Max(0, time.ToUnixTimeMilliseconds());
-        var step = seconds * 1000L;
-        return (ms + step - 1) / step * seconds;
     }
 
     private static decimal ReadDecimal(ClickHouseRowReader r) => MarketTick.Normalize(r.ReadDecimal(Precision, MarketTick.Scale));

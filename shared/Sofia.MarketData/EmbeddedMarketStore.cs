@@ -70,8 +70,8 @@ public sealed class EmbeddedMarketStore(EmbeddedMarketStoreOptions? options = nu
         ArgumentException.ThrowIfNullOrEmpty(symbol);
         ArgumentNullException.ThrowIfNull(interval);
         var seconds = interval.Seconds;
-        var first = CeilingBucket(fromTime, seconds);
-        var end = CeilingBucket(toTime, seconds);
+        var first = interval.FirstOpenAtOrAfter(fromTime);
+        var end = interval.FirstOpenAtOrAfter(toTime);
         var candles = new List<Candle>();
         lock (_gate)
         {
@@ -275,13 +275,6 @@ public sealed class EmbeddedMarketStore(EmbeddedMarketStoreOptions? options = nu
     }
 
     private static double ToDouble(Int128 fixedPoint) => (double)MarketTick.ToDecimal(fixedPoint);
-
-    private static long CeilingBucket(DateTimeOffset time, int seconds)
-    {
-        var ms = Math.Max(0, time.ToUnixTimeMilliseconds());
-        var step = seconds * 1000L;
-        return (ms + step - 1) / step * seconds;
-    }
 
     private EmbeddedMarket? Find(string exchange, string symbol)
     {
