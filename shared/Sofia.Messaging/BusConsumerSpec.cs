@@ -18,6 +18,13 @@ public sealed record BusConsumerSpec(string Stream, string Durable, string? Filt
     /// </summary>
     public int? MaxAckPending { get; init; }
 
+    /// <summary>
+    /// Acking a message also acks every message of this consumer with a lower stream sequence (JetStream's ack policy
+    /// "all"), so a consumer that works in batches acks each batch once, with its highest sequence. In-progress,
+    /// nak and term still act on one message. A durable's ack policy cannot change once it exists.
+    /// </summary>
+    public bool AckAll { get; init; }
+
     /// <summary>Messages requested per pull.</summary>
     public int BatchSize { get; init; } = 256;
 

@@ -19,7 +19,7 @@ public sealed partial class NatsMessageBus
         {
             DurableName = consumer.Durable,
             FilterSubject = consumer.FilterSubject,
-            AckPolicy = AckPolicy.Explicit,
+            AckPolicy = consumer.AckAll ? AckPolicy.All : AckPolicy.Explicit,
             AckWait = consumer.AckWait,
             MaxDeliver = consumer.MaxDeliver,
             MaxAckPending = consumer.MaxAckPending,

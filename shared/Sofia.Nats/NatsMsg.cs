@@ -8,8 +8,13 @@ public readonly struct NatsMsg
     private readonly NatsConnection? _connection;
     private readonly string? _replyTo;
 
+    private readonly NatsHeaders? _headers;
+
     /// <summary>The reply subject as received, when the message came from the server.</summary>
     private readonly ReadOnlyMemory<byte> _replyToUtf8;
+
+    /// <summary>The header block as received (NATS/1.0 line included), when the message came from the server.</summary>
+    private readonly ReadOnlyMemory<byte> _headerBlock;
 
     /// <summary>Creates a message (for tests and in-process use).</summary>
     public NatsMsg(string subject, string? replyTo, NatsHeaders? headers, ReadOnlyMemory<byte> data)
@@ -21,16 +26,17 @@ public readonly struct NatsMsg
     {
         Subject = subject;
         _replyTo = replyTo;
-        Headers = headers;
+        _headers = headers;
         Data = data;
         _connection = connection;
     }
 
-    internal NatsMsg(string subject, ReadOnlyMemory<byte> replyToUtf8, NatsHeaders? headers, ReadOnlyMemory<byte> data, NatsConnection? connection)
+    /// <summary>A received message: reply subject and header block as received, parsed only when read.</summary>
+    internal NatsMsg(string subject, ReadOnlyMemory<byte> replyToUtf8, ReadOnlyMemory<byte> headerBlock, ReadOnlyMemory<byte> data, NatsConnection? connection)
     {
         Subject = subject;
         _replyToUtf8 = replyToUtf8;
-        Headers = headers;
+        _headerBlock = headerBlock;
         Data = data;
         _connection = connection;
     }
@@ -43,12 +49,20 @@ public readonly struct NatsMsg
     public string? ReplyTo => _replyTo ?? (_replyToUtf8.IsEmpty ? null : Encoding.UTF8.GetString(_replyToUtf8.Span));
 
     /// <summary>Headers, or null when the message had none.</summary>
-    public NatsHeaders? Headers { get; }
+    /// <remarks>
+    /// A received message keeps its header block as bytes and parses it on each read (a consumer that never looks at
+    /// headers pays nothing): read it once and keep the result.
+    /// </remarks>
+    /// <exception cref="NatsProtocolException">The received header block is malformed.</exception>
+    public NatsHeaders? Headers => _headers ?? (_headerBlock.IsEmpty ? null : NatsHeaders.Parse(_headerBlock.Span));
 
     /// <summary>The payload.</summary>
     public ReadOnlyMemory<byte> Data { get; }
 
     internal NatsConnection? Connection => _connection;
+
+    /// <summary>The reply subject as received (UTF-8), or empty for a message made from strings.</summary>
+    internal ReadOnlySpan<byte> ReplyToUtf8 => _replyToUtf8.Span;
 
     /// <summary>True when the message has a reply subject.</summary>
     internal bool HasReplyTo => _replyTo is not null || !_replyToUtf8.IsEmpty;

@@ -69,6 +69,8 @@ internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, i
 
         long stored = 0;
         long firstBatch = 0;
+        long allocatedAtStart = 0;
+        var gcsAtStart = (0, 0, 0);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var clock = new Stopwatch();
         var database = await StartWorkerAsync(source, ThroughputOptions(), (batch, _) =>
@@ -79,6 +81,8 @@ internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, i
             {
                 firstBatch = batch.Count;
                 clock.Start();
+                allocatedAtStart = GC.GetTotalAllocatedBytes();
+                gcsAtStart = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             }
 
             if (Interlocked.Add(ref stored, batch.Count) >= rows)
@@ -92,14 +96,15 @@ internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, i
         await done.Task.WaitAsync(cancellationToken);
         var elapsed = clock.Elapsed * rows / (rows - firstBatch);
         BenchFigure.Log($"{rows - firstBatch} rows through the tick writer in {clock.Elapsed.TotalSeconds:F2} s after the first insert ({insertLatencies.Count} inserts)");
+        BenchFigure.Log($"allocated {(GC.GetTotalAllocatedBytes() - allocatedAtStart) / (double)(rows - firstBatch):F0} B/row; GCs gen0 {GC.CollectionCount(0) - gcsAtStart.Item1}, gen1 {GC.CollectionCount(1) - gcsAtStart.Item2}, gen2 {GC.CollectionCount(2) - gcsAtStart.Item3}");
         await StopWorkersAsync();
         return (database, elapsed, insertLatencies);
     }
 
     private static TickWriterOptions ThroughputOptions() => new()
     {
-        BatchSize = int.Parse(Environment.GetEnvironmentVariable("BENCH_BATCH") ?? "20000", CultureInfo.InvariantCulture),
-        PullBatch = int.Parse(Environment.GetEnvironmentVariable("BENCH_PULL") ?? "5000", CultureInfo.InvariantCulture),
+        BatchSize = int.Parse(Environment.GetEnvironmentVariable("BENCH_BATCH") ?? new TickWriterOptions().BatchSize.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        PullBatch = int.Parse(Environment.GetEnvironmentVariable("BENCH_PULL") ?? new TickWriterOptions().PullBatch.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
     };
 
     private async Task<(TimeSpan Ceiling, TimeSpan WithoutView)> MeasureClickHouseClientAsync(string sourceDatabase, CancellationToken cancellationToken)
@@ -298,7 +303,7 @@ internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, i
     }
 
     private ClickHouseClient NewClient(string database) =>
-        new(new ClickHouseClientOptions { BaseAddress = clickHouse.HttpUrl, Database = database }, null, _services.GetRequiredService<IMeterFactory>());
+        new(new ClickHouseClientOptions { BaseAddress = clickHouse.HttpUrl, Database = database, CompressRequests = new ClickHouseMarketStoreOptions().CompressInserts }, null, _services.GetRequiredService<IMeterFactory>());
 
     private static TickSource NewSource(string prefix)
     {

@@ -7,9 +7,12 @@ internal sealed record TickWriterOptions : IValidatableObject
 {
     public const string SectionName = "TickWriter";
 
-    /// <summary>Rows per insert at most.</summary>
+    /// <summary>
+    /// Rows per insert at most. Large batches matter when catching up (each insert is a part ClickHouse merges later);
+    /// live, the batch delay closes batches long before.
+    /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "must be between 1 and 1000000")]
-    public int BatchSize { get; init; } = 20_000;
+    public int BatchSize { get; init; } = 50_000;
 
     /// <summary>How long a batch may wait for more rows after its first one.</summary>
     [Range(1, 60_000, ErrorMessage = "must be between 1 and 60000 milliseconds")]

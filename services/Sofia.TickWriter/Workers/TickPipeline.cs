@@ -211,12 +211,24 @@ internal sealed partial class TickPipeline
             await hook(batch, cancellationToken);
         }
 
-        foreach (var row in batch)
-        {
-            await row.Message.AckAsync(cancellationToken);
-        }
+        await HighestSequence(batch).AckAsync(cancellationToken);
 
         _held = [];
+    }
+
+    // The consumer acks all: the highest sequence covers every row of the batch and everything delivered before it.
+    private static IBusMessage HighestSequence(List<TickRow> batch)
+    {
+        var highest = batch[0].Message;
+        foreach (var row in batch)
+        {
+            if (row.Message.StreamSequence > highest.StreamSequence)
+            {
+                highest = row.Message;
+            }
+        }
+
+        return highest;
     }
 
     private async Task WatchConsumerAsync(CancellationToken cancellationToken)

@@ -62,12 +62,15 @@ internal sealed class TickWriterWorker(
         TickWriterLog.StoreReady(_logger, store.GetType().Name);
         await bus.EnsureStreamAsync(Source.Stream, cancellationToken);
         await bus.EnsureStreamAsync(Streams.DeadLetters, cancellationToken);
-        var consumer = new BusConsumerSpec(Source.Stream.Name, Source.Durable, Source.Stream.Subjects.Count == 1 ? Source.Stream.Subjects[0] : null)
+        // The whole stream, unfiltered: a filter costs nats-server a subject match per message (measured: a third
+        // fewer rows/s). Acks cover the batch: one ack of its highest sequence settles everything before it.
+        var consumer = new BusConsumerSpec(Source.Stream.Name, Source.Durable, null)
         {
             AckWait = settings.AckWait,
             MaxDeliver = -1,
             MaxAckPending = settings.MaxAckPending,
             BatchSize = settings.PullBatch,
+            AckAll = true,
         };
         var pipeline = new TickPipeline(bus, consumer, store, settings, state, metrics, time, _logger)
         {

@@ -24,6 +24,13 @@ internal sealed class InProcessConsumer(InProcessStream stream, BusConsumerSpec 
                 $"Consumer {Spec.Durable} of {Spec.Stream} filters {Spec.FilterSubject ?? ">"}; its filter cannot change to {newSpec.FilterSubject ?? ">"}.");
         }
 
+        if (newSpec.AckAll != Spec.AckAll)
+        {
+            // As nats-server: a durable's ack policy is fixed when it is created.
+            throw new InvalidOperationException(
+                $"Consumer {Spec.Durable} of {Spec.Stream} acks {(Spec.AckAll ? "all" : "explicitly")}; its ack policy cannot change.");
+        }
+
         Spec = newSpec;
     }
 
@@ -69,6 +76,20 @@ internal sealed class InProcessConsumer(InProcessStream stream, BusConsumerSpec 
     }
 
     public void Ack(ulong sequence, bool remove)
+    {
+        if (Spec.AckAll)
+        {
+            // Ack policy "all": every pending message up to this one is done too.
+            foreach (var covered in _pending.Keys.Where(pending => pending < sequence).ToList())
+            {
+                AckOne(covered, remove);
+            }
+        }
+
+        AckOne(sequence, remove);
+    }
+
+    private void AckOne(ulong sequence, bool remove)
     {
         if (_pending.Remove(sequence) && remove)
         {

@@ -1,4 +1,5 @@
 using Sofia.Contracts;
+using Sofia.Nats;
 using Sofia.Nats.JetStream;
 
 namespace Sofia.Messaging.NatsBus;
@@ -9,6 +10,8 @@ internal sealed class NatsBusMessage : IBusMessage
     private readonly NatsJsMsg _msg;
     private readonly bool _replay;
     private NatsJsMsgMetadata? _metadata;
+    private NatsHeaders? _headers;
+    private bool _headersRead;
 
     public NatsBusMessage(NatsJsMsg msg, bool replay = false)
     {
@@ -20,17 +23,32 @@ internal sealed class NatsBusMessage : IBusMessage
 
     public ReadOnlyMemory<byte> Data => _msg.Data;
 
-    public string? MessageId => _msg.Headers?[MessageHeaders.MessageId];
+    public string? MessageId => ParsedHeaders?[MessageHeaders.MessageId];
 
-    public string? MessageType => _msg.Headers?[MessageHeaders.MessageType];
+    public string? MessageType => ParsedHeaders?[MessageHeaders.MessageType];
 
-    public IReadOnlyList<KeyValuePair<string, string>> Headers => _msg.Headers?.Entries ?? [];
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => ParsedHeaders?.Entries ?? [];
 
-    public ulong StreamSequence => Metadata.StreamSequence;
+    public ulong StreamSequence => _metadata?.StreamSequence ?? _msg.StreamSequence;
 
     public int DeliveryCount => _replay ? 0 : (int)Math.Min(int.MaxValue, Metadata.NumDelivered);
 
     public DateTimeOffset Timestamp => Metadata.Timestamp;
+
+    // Received headers are parsed on each read of NatsJsMsg.Headers: once here, on first use.
+    private NatsHeaders? ParsedHeaders
+    {
+        get
+        {
+            if (!_headersRead)
+            {
+                _headers = _msg.Headers;
+                _headersRead = true;
+            }
+
+            return _headers;
+        }
+    }
 
     // Parsed from the reply subject on first use: a consumer that only reads the payload and acks never pays for it.
     private NatsJsMsgMetadata Metadata => _metadata ??= _msg.Metadata;

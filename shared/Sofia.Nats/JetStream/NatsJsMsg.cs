@@ -33,9 +33,16 @@ public readonly struct NatsJsMsg
     /// <summary>Stream, consumer, delivery count, sequences and time, from the ack subject.</summary>
     /// <exception cref="InvalidOperationException">The message has no JetStream ack subject.</exception>
     public NatsJsMsgMetadata Metadata =>
-        NatsJsMsgMetadata.TryParse(Msg.ReplyTo, out var metadata)
+        (Msg.ReplyToUtf8.IsEmpty ? NatsJsMsgMetadata.TryParse(Msg.ReplyTo, out var metadata) : NatsJsMsgMetadata.TryParse(Msg.ReplyToUtf8, out metadata))
             ? metadata
             : throw new InvalidOperationException("The message has no JetStream ack subject.");
+
+    /// <summary>Its stream sequence alone, read from the ack subject without creating strings.</summary>
+    /// <exception cref="InvalidOperationException">The message has no JetStream ack subject.</exception>
+    public ulong StreamSequence =>
+        !Msg.ReplyToUtf8.IsEmpty && NatsJsMsgMetadata.TryParseStreamSequence(Msg.ReplyToUtf8, out var sequence)
+            ? sequence
+            : Metadata.StreamSequence;
 
     /// <summary>Acknowledges the message.</summary>
     public ValueTask AckAsync(CancellationToken cancellationToken = default) => SendAsync(Ack, cancellationToken);

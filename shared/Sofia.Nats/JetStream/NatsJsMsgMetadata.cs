@@ -1,4 +1,6 @@
-using System.Globalization;
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace Sofia.Nats.JetStream;
 
@@ -28,39 +30,83 @@ public readonly record struct NatsJsMsgMetadata(
     public static bool TryParse(string? ackSubject, out NatsJsMsgMetadata metadata)
     {
         metadata = default;
-        if (ackSubject is null || !ackSubject.StartsWith("$JS.ACK.", StringComparison.Ordinal))
+        return ackSubject is not null && TryParse(Encoding.UTF8.GetBytes(ackSubject), out metadata);
+    }
+
+    /// <summary>Parses the ack subject as received (UTF-8); only the stream, consumer and domain become strings.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> ackSubject, out NatsJsMsgMetadata metadata)
+    {
+        metadata = default;
+        if (!TryLocate(ackSubject, out var tokens, out var first)
+            || !TryReadNumber(ackSubject[tokens[first + 2]], out var delivered)
+            || !TryReadNumber(ackSubject[tokens[first + 3]], out var streamSequence)
+            || !TryReadNumber(ackSubject[tokens[first + 4]], out var consumerSequence)
+            || !TryReadNumber(ackSubject[tokens[first + 5]], out var nanos)
+            || !TryReadNumber(ackSubject[tokens[first + 6]], out var pending)
+            || nanos > long.MaxValue)
         {
             return false;
         }
 
-        var tokens = ackSubject.Split('.');
-        int first;
-        string? domain = null;
-        if (tokens.Length == 9)
-        {
-            first = 2;
-        }
-        else if (tokens.Length >= 11)
-        {
-            first = 4;
-            domain = tokens[2] == "_" ? null : tokens[2];
-        }
-        else
-        {
-            return false;
-        }
-
-        if (!ulong.TryParse(tokens[first + 2], NumberStyles.None, CultureInfo.InvariantCulture, out var delivered)
-            || !ulong.TryParse(tokens[first + 3], NumberStyles.None, CultureInfo.InvariantCulture, out var streamSequence)
-            || !ulong.TryParse(tokens[first + 4], NumberStyles.None, CultureInfo.InvariantCulture, out var consumerSequence)
-            || !long.TryParse(tokens[first + 5], NumberStyles.None, CultureInfo.InvariantCulture, out var nanos)
-            || !ulong.TryParse(tokens[first + 6], NumberStyles.None, CultureInfo.InvariantCulture, out var pending))
-        {
-            return false;
-        }
-
-        var timestamp = DateTimeOffset.UnixEpoch.AddTicks(nanos / 100);
-        metadata = new NatsJsMsgMetadata(tokens[first], tokens[first + 1], domain, delivered, streamSequence, consumerSequence, timestamp, pending);
+        var domain = first == 4 && !ackSubject[tokens[2]].SequenceEqual("_"u8) ? Encoding.UTF8.GetString(ackSubject[tokens[2]]) : null;
+        var timestamp = DateTimeOffset.UnixEpoch.AddTicks((long)nanos / 100);
+        metadata = new NatsJsMsgMetadata(
+            Encoding.UTF8.GetString(ackSubject[tokens[first]]),
+            Encoding.UTF8.GetString(ackSubject[tokens[first + 1]]),
+            domain,
+            delivered,
+            streamSequence,
+            consumerSequence,
+            timestamp,
+            pending);
         return true;
+    }
+
+    /// <summary>Only the stream sequence, without creating any string: what a batch consumer needs to ack the highest.</summary>
+    public static bool TryParseStreamSequence(ReadOnlySpan<byte> ackSubject, out ulong streamSequence)
+    {
+        streamSequence = 0;
+        return TryLocate(ackSubject, out var tokens, out var first) && TryReadNumber(ackSubject[tokens[first + 3]], out streamSequence);
+    }
+
+    // Finds the first 11 tokens and counts them all; first is where the stream name is (2 without a domain, 4 with one).
+    private static bool TryLocate(ReadOnlySpan<byte> ackSubject, out TokenRanges tokens, out int first)
+    {
+        tokens = default;
+        first = 0;
+        if (!ackSubject.StartsWith("$JS.ACK."u8))
+        {
+            return false;
+        }
+
+        var count = 0;
+        var start = 0;
+        for (var i = 0; i <= ackSubject.Length; i++)
+        {
+            if (i == ackSubject.Length || ackSubject[i] == (byte)'.')
+            {
+                if (count < TokensKept)
+                {
+                    tokens[count] = new Range(start, i);
+                }
+
+                count++;
+                start = i + 1;
+            }
+        }
+
+        first = count == 9 ? 2 : count >= 11 ? 4 : 0;
+        return first != 0;
+    }
+
+    private static bool TryReadNumber(ReadOnlySpan<byte> token, out ulong value) =>
+        Utf8Parser.TryParse(token, out value, out var consumed) && consumed == token.Length && token[0] is >= (byte)'0' and <= (byte)'9';
+
+    private const int TokensKept = 11;
+
+    [InlineArray(TokensKept)]
+    private struct TokenRanges
+    {
+        private Range _first;
     }
 }

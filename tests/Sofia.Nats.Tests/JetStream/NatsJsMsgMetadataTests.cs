@@ -1,3 +1,4 @@
+using System.Text;
 using Sofia.Nats.JetStream;
 
 namespace Sofia.Nats.Tests.JetStream;
@@ -57,4 +58,37 @@ public sealed class NatsJsMsgMetadataTests
     [TestCase("$JS.ACK.d.h.S.C.1.2.3.4")]
     public void Other_subjects_are_not_ack_subjects(string? subject) =>
         Assert.That(NatsJsMsgMetadata.TryParse(subject, out _), Is.False);
+
+    [TestCase("$JS.ACK.TICKS.tick-writer.3.1042.977.1700000000123456789.15", 1042UL)]
+    [TestCase("$JS.ACK.hub.ACCHASH.ORDERS.oms.1.7.7.1000000000.0", 7UL)]
+    [TestCase("$JS.ACK._.ACCHASH.S.C.2.10.9.5.4.r4nd0m", 10UL)]
+    public void Stream_sequence_alone_is_read_from_the_received_bytes(string subject, ulong expected)
+    {
+        var ok = NatsJsMsgMetadata.TryParseStreamSequence(Encoding.UTF8.GetBytes(subject), out var sequence);
+
+        Assert.That(ok, Is.True);
+        Assert.That(sequence, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Received_bytes_give_the_same_metadata_as_the_string()
+    {
+        const string subject = "$JS.ACK.TICKS.tick-writer.3.1042.977.1700000000123456789.15";
+
+        var ok = NatsJsMsgMetadata.TryParse(Encoding.UTF8.GetBytes(subject), out var m);
+
+        Assert.That(ok, Is.True);
+        Assert.That(m, Is.EqualTo(new NatsJsMsgMetadata(
+            "TICKS", "tick-writer", null, 3, 1042, 977, new DateTimeOffset(2023, 11, 14, 22, 13, 20, TimeSpan.Zero).AddTicks(1234567), 15)));
+    }
+
+    [TestCase("$JS.ACK.S.C.1.2.3.4")]
+    [TestCase("$JS.ACK.S.C.1.+2.3.4.5")]
+    [TestCase("$JS.ACK.S.C.1..3.4.5")]
+    [TestCase("$JS.ACK.S.C.1.2.3.99999999999999999999.5")]
+    [TestCase("$JS.ACK.S.C.1.2.3.9223372036854775808.5")]
+    public void Malformed_numbers_or_token_counts_are_refused_in_bytes(string subject)
+    {
+        Assert.That(NatsJsMsgMetadata.TryParse(Encoding.UTF8.GetBytes(subject), out _), Is.False);
+    }
 }
