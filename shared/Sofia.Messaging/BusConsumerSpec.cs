@@ -22,6 +22,8 @@ public sealed record BusConsumerSpec(string Stream, string Durable, string? Filt
     /// Acking a message also acks every message of this consumer with a lower stream sequence (JetStream's ack policy
     /// "all"), so a consumer that works in batches acks each batch once, with its highest sequence. In-progress,
     /// nak and term still act on one message. A durable's ack policy cannot change once it exists.
+    /// One reader at a time: a reader that opens the durable while an earlier one's messages are still unacked gets
+    /// them again first, at once and in stream order, so its acks only ever cover messages it received.
     /// </summary>
     public bool AckAll { get; init; }
 

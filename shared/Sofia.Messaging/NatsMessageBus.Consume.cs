@@ -41,7 +41,7 @@ public sealed partial class NatsMessageBus
             try
             {
                 var js = await JetStreamAsync(cancellationToken);
-                pull = await js.CreateOrUpdateConsumerAsync(consumer.Stream, config, cancellationToken);
+                pull = await OpenConsumerAsync(js, consumer, config, cancellationToken);
             }
             catch (Exception ex) when (IsTransient(ex, cancellationToken))
             {
@@ -80,6 +80,37 @@ public sealed partial class NatsMessageBus
                 await messages.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Creates the durable, or updates it keeping where it started (nats-server refuses to change that). An ack-all
+    /// durable with messages an earlier reader took and never acked is created again at its ack floor: the first ack
+    /// of this reader would otherwise settle them unseen. Redelivering them at once, in order, also means every ack
+    /// of this reader covers only messages it received.
+    /// </summary>
+    private async Task<NatsJsConsumer> OpenConsumerAsync(NatsJsContext js, BusConsumerSpec consumer, ConsumerConfig config, CancellationToken cancellationToken)
+    {
+        ConsumerInfo existing;
+        try
+        {
+            existing = await js.GetConsumerInfoAsync(consumer.Stream, consumer.Durable, cancellationToken);
+        }
+        catch (NatsJsApiException ex) when (ex.ErrorCode == ConsumerNotFound)
+        {
+            return await js.CreateOrUpdateConsumerAsync(consumer.Stream, config, cancellationToken);
+        }
+
+        if (consumer.AckAll && existing.Config.AckPolicy == AckPolicy.All && existing.NumAckPending > 0)
+        {
+            var start = existing.AckFloor.StreamSeq + 1;
+            MessagingLog.ConsumerRewound(_logger, consumer.Stream, consumer.Durable, existing.NumAckPending, start);
+            await js.DeleteConsumerAsync(consumer.Stream, consumer.Durable, cancellationToken);
+            return await js.CreateOrUpdateConsumerAsync(
+                consumer.Stream, config with { DeliverPolicy = DeliverPolicy.ByStartSequence, OptStartSeq = start }, cancellationToken);
+        }
+
+        return await js.CreateOrUpdateConsumerAsync(
+            consumer.Stream, config with { DeliverPolicy = existing.Config.DeliverPolicy, OptStartSeq = existing.Config.OptStartSeq }, cancellationToken);
     }
 
     /// <summary>

@@ -63,4 +63,48 @@ public abstract partial class MessageBusContractTests
         var error = Assert.ThrowsAsync(Is.InstanceOf<Exception>(), async () => await changed.MoveNextAsync());
         Assert.That(error!.Message, Does.Contain("ack policy").IgnoreCase);
     }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task An_ack_all_durable_opened_again_first_redelivers_what_the_earlier_reader_left_unacked(CancellationToken cancellationToken)
+    {
+        var (bus, stream) = await StartAsync(cancellationToken);
+        await using var owned = bus;
+        await bus.PublishTextsAsync($"{stream.Prefix()}.a", 6, cancellationToken);
+
+        // A long ack wait: anything that comes back within the test came back because the durable was opened again.
+        var spec = new BusConsumerSpec(stream.Name, "rewind", null) { BatchSize = 1, AckAll = true, AckWait = TimeSpan.FromMinutes(5) };
+        await using (var earlier = bus.ConsumeAsync(spec, cancellationToken).GetAsyncEnumerator(cancellationToken))
+        {
+            var taken = new List<IBusMessage>();
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.That(await earlier.MoveNextAsync(), Is.True);
+                taken.Add(earlier.Current);
+            }
+
+            // 0 and 1 are settled; 2 and 3 are left unacked when this reader goes away.
+            await taken[1].AckAsync(cancellationToken);
+            await EventuallyAsync(ct => bus.GetConsumerStateAsync(stream.Name, "rewind", ct), new BusConsumerState(1, 2, 0), Wait, cancellationToken);
+        }
+
+        await using var later = bus.ConsumeAsync(spec, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var received = new List<string>();
+        IBusMessage last = null!;
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.That(await later.MoveNextAsync(), Is.True);
+            last = later.Current;
+            received.Add(last.Text());
+        }
+
+        await last.AckAsync(cancellationToken);
+        var settled = await EventuallyAsync(ct => bus.GetConsumerStateAsync(stream.Name, "rewind", ct), new BusConsumerState(0, 0, 0), Wait, cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(received, Is.EqualTo(new List<string> { "2", "3", "4", "5" }));
+            Assert.That(settled, Is.EqualTo(new BusConsumerState(0, 0, 0)));
+        });
+    }
 }

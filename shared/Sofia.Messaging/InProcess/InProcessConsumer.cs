@@ -34,6 +34,20 @@ internal sealed class InProcessConsumer(InProcessStream stream, BusConsumerSpec 
         Spec = newSpec;
     }
 
+    /// <summary>
+    /// For an ack-all consumer opened again: what an earlier reader took and never acked is handed out again first,
+    /// in order, so the new reader's acks cover only messages it received (as <see cref="NatsMessageBus"/> does).
+    /// </summary>
+    public void RewindIfAckAll()
+    {
+        if (Spec.AckAll && _pending.Count > 0)
+        {
+            nextSequence = _pending.Keys.Min();
+            _pending.Clear();
+            _deadlines.Clear();
+        }
+    }
+
     /// <summary>The next message to hand out, or null and how long until a redelivery falls due (null: none scheduled).</summary>
     public InProcessDelivery? TryNext(DateTimeOffset now, out TimeSpan? wait)
     {

@@ -181,6 +181,7 @@ internal sealed class InProcessStream(StreamDefinition definition, TimeProvider 
         if (_consumers.TryGetValue(spec.Durable, out var consumer))
         {
             consumer.Update(spec);
+            consumer.RewindIfAckAll();
             return consumer;
         }
 

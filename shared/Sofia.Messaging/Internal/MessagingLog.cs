@@ -22,4 +22,7 @@ internal static partial class MessagingLog
 
     [LoggerMessage(EventId = 7055, Level = LogLevel.Debug, Message = "Could not remove the probe consumer of {Stream}")]
     public static partial void ProbeCleanupFailed(ILogger logger, string stream, Exception error);
+
+    [LoggerMessage(EventId = 7056, Level = LogLevel.Warning, Message = "Consumer {Durable} of {Stream} acks all and has {AckPending} messages an earlier reader never acked: starting it again at sequence {Start}")]
+    public static partial void ConsumerRewound(ILogger logger, string stream, string durable, long ackPending, ulong start);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sofia.Contracts;
 using Sofia.Nats;
 using Sofia.Nats.JetStream;
@@ -9,7 +10,7 @@ internal sealed class NatsBusMessage : IBusMessage
 {
     private readonly NatsJsMsg _msg;
     private readonly bool _replay;
-    private NatsJsMsgMetadata? _metadata;
+    private StrongBox<NatsJsMsgMetadata>? _metadata;
     private NatsHeaders? _headers;
     private bool _headersRead;
 
@@ -29,7 +30,7 @@ internal sealed class NatsBusMessage : IBusMessage
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers => ParsedHeaders?.Entries ?? [];
 
-    public ulong StreamSequence => _metadata?.StreamSequence ?? _msg.StreamSequence;
+    public ulong StreamSequence => _metadata?.Value.StreamSequence ?? _msg.StreamSequence;
 
     public int DeliveryCount => _replay ? 0 : (int)Math.Min(int.MaxValue, Metadata.NumDelivered);
 
@@ -50,8 +51,8 @@ internal sealed class NatsBusMessage : IBusMessage
         }
     }
 
-    // Parsed from the reply subject on first use: a consumer that only reads the payload and acks never pays for it.
-    private NatsJsMsgMetadata Metadata => _metadata ??= _msg.Metadata;
+    // Parsed from the reply subject on first use (boxed, so a message that never needs it stays small).
+    private NatsJsMsgMetadata Metadata => (_metadata ??= new StrongBox<NatsJsMsgMetadata>(_msg.Metadata)).Value;
 
     public ValueTask AckAsync(CancellationToken cancellationToken) => _replay ? default : _msg.AckAsync(cancellationToken);
 

@@ -2,21 +2,41 @@ using System.Text;
 
 namespace Sofia.Nats.Internal;
 
-/// <summary>Reuses the last subject string while messages keep arriving on the same subject.</summary>
+/// <summary>
+/// Reuses subject strings: the messages of one subscription come on a few subjects, interleaved (ticks of many
+/// symbols), so each subject is decoded to a string once. Bounded: past <see cref="MaxEntries"/> it starts over.
+/// </summary>
 internal sealed class SubjectCache
 {
-    private byte[] _bytes = [];
-    private string _value = "";
+    public const int MaxEntries = 4096;
+    private const int MaxCachedLength = 256;
+
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public SubjectCache() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public string Get(ReadOnlySpan<byte> subject)
     {
-        if (subject.SequenceEqual(_bytes))
+        if (subject.Length > MaxCachedLength)
         {
-            return _value;
+            return Encoding.UTF8.GetString(subject);
         }
 
-        _value = Encoding.UTF8.GetString(subject);
-        _bytes = subject.ToArray();
-        return _value;
+        Span<char> buffer = stackalloc char[MaxCachedLength];
+        var chars = buffer[..Encoding.UTF8.GetChars(subject, buffer)];
+        if (_lookup.TryGetValue(chars, out var known))
+        {
+            return known;
+        }
+
+        if (_strings.Count >= MaxEntries)
+        {
+            _strings.Clear();
+        }
+
+        var value = new string(chars);
+        _strings[value] = value;
+        return value;
     }
 }

@@ -81,18 +81,22 @@ public readonly record struct NatsJsMsgMetadata(
 
         var count = 0;
         var start = 0;
-        for (var i = 0; i <= ackSubject.Length; i++)
+        while (true)
         {
-            if (i == ackSubject.Length || ackSubject[i] == (byte)'.')
+            var dot = ackSubject[start..].IndexOf((byte)'.');
+            var end = dot < 0 ? ackSubject.Length : start + dot;
+            if (count < TokensKept)
             {
-                if (count < TokensKept)
-                {
-                    tokens[count] = new Range(start, i);
-                }
-
-                count++;
-                start = i + 1;
+                tokens[count] = new Range(start, end);
             }
+
+            count++;
+            if (dot < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
         }
 
         first = count == 9 ? 2 : count >= 11 ? 4 : 0;
