@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Paper suite: tick → signal → fill latency p50/p99 through a real nats-server at offered 1,000 and 10,000 ticks/s
 # (signal hub and paper OMS as processes, Release builds), then the OMS's in-process risk check + sizing + fill p50/p99
-# (PaperEngineBenchmark). Called as scripts/bench.sh paper [seconds-per-run] [rates] [runs]; each latency figure is the median of the runs.
+# (PaperEngineBenchmark). Called as scripts/bench.sh paper [seconds-per-run] [rates] [runs]; each percentile is over the
+# samples of all runs pooled, after each run's first 8 s. BENCH_DEBUG=1 logs every slow sample with its time in the run.
 # Prints one JSON object per figure on stdout; builds and logs go to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -17,5 +17,8 @@ internal sealed class BookOrder(long id, string orderId, string intentId, Order 
 
     public int FillCount { get; set; }
 
+    /// <summary>When its last fill happened (microseconds), 0 before any.</summary>
+    public long LastFillTimeUs { get; set; }
+
     public decimal Remaining => Order.Quantity - Filled;
 }

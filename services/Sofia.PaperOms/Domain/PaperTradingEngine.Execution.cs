@@ -193,6 +193,7 @@ internal sealed partial class PaperTradingEngine
         Account.Apply(fill);
         open.Filled += fill.Quantity;
         open.FillCount++;
+        open.LastFillTimeUs = fill.TimeUs;
         var fillId = $"{open.OrderId}:fill:{open.FillCount}";
         var slippage = Math.Abs(price - reference) * fill.Quantity;
         outputs.Add(new PaperOutput(

@@ -49,7 +49,8 @@ internal sealed partial class PaperTradingEngine
 
     /// <summary>
     /// Puts open orders back into the simulators; a market order accepted at a tick but not yet filled there (the
-    /// process stopped in between) fills now at that tick, with the same ids, so its records are published once.
+    /// process stopped in between) fills now at that tick, and an order whose fills are stored without its Filled
+    /// event gets that event now, with the same ids, so its records are published once.
     /// </summary>
     public void CompleteRestore(List<PaperOutput> outputs)
     {
@@ -59,6 +60,14 @@ internal sealed partial class PaperTradingEngine
         {
             foreach (var open in book.Orders.Values.OrderBy(o => o.Id).ToList())
             {
+                if (open.Remaining <= 0m)
+                {
+                    // Its last fill is stored but the process stopped before the Filled event: that event, now.
+                    book.Orders.Remove(open.Id);
+                    outputs.Add(Event(book, open, OrderStatus.Filled, open.LastFillTimeUs));
+                    continue;
+                }
+
                 book.Simulator.Submit(open.Order with { Quantity = open.Remaining });
                 if (open.Order.Type == CoreOrderType.Market && open.FillCount == 0
                     && _restoredIntents.TryGetValue(open.IntentId, out var intent) && intent.TickPrice is not null)
@@ -206,6 +215,7 @@ internal sealed partial class PaperTradingEngine
         {
             open.Filled += fill.Quantity;
             open.FillCount++;
+            open.LastFillTimeUs = wire.TimeUs;
         }
 
         Remember(new PaperFillRecord(wire.FillId, wire.OrderId, wire.Strategy, wire.Exchange, wire.Symbol, fill.Side, fill.Quantity,

@@ -259,10 +259,22 @@ internal sealed class PaperOmsWorker(
         }
     }
 
+    /// <summary>
+    /// Stores the records in order, without a round trip per record: consecutive records bound for one stream are sent
+    /// together and their acks awaited together (a stream stores one connection's messages in the order sent, so what a
+    /// crash leaves stored is still a prefix of each book's records); a record for another stream, or the kill switch,
+    /// waits until everything before it is stored.
+    /// </summary>
     private async Task PublishAsync(List<PaperOutput> outputs, IBusKeyValue? control, CancellationToken cancellationToken)
     {
+        var sending = new List<(PaperOutput Output, Task<BusPublishAck> Ack)>(outputs.Count);
         foreach (var output in outputs)
         {
+            if (sending.Count > 0 && (output.KillSwitchReason is not null || !StreamOf(output).SequenceEqual(StreamOf(sending[0].Output))))
+            {
+                await StoredAsync(sending);
+            }
+
             if (output.KillSwitchReason is { } reason)
             {
                 PaperOmsLog.KillSwitchEngaged(logger, reason);
@@ -272,9 +284,30 @@ internal sealed class PaperOmsWorker(
                 continue;
             }
 
-            await bus.PublishAsync(PaperCodec.ToEnvelope(output), cancellationToken);
-            metrics.Published(output, time.GetUtcNow());
+            sending.Add((output, bus.PublishAsync(PaperCodec.ToEnvelope(output), cancellationToken).AsTask()));
         }
+
+        await StoredAsync(sending);
+    }
+
+    private async Task StoredAsync(List<(PaperOutput Output, Task<BusPublishAck> Ack)> sending)
+    {
+        await Task.WhenAll(sending.Select(s => s.Ack));
+        var now = time.GetUtcNow();
+        foreach (var (output, _) in sending)
+        {
+            metrics.Published(output, now);
+        }
+
+        sending.Clear();
+    }
+
+    // Streams capture subjects by their first token (orders.>, fills.>, positions.>).
+    private static ReadOnlySpan<char> StreamOf(PaperOutput output)
+    {
+        var subject = output.Subject.AsSpan();
+        var dot = subject.IndexOf('.');
+        return dot < 0 ? subject : subject[..dot];
     }
 
     public static byte[] Encode(KillSwitchState value) => JsonSerializer.SerializeToUtf8Bytes(value, PaperJson.Default.KillSwitchState);

@@ -97,6 +97,35 @@ public sealed class PaperTradingEngineRestoreTests
             Is.EqualTo(live.FindBook(fill.Strategy + ":" + Exchange + ":" + Symbol)!.Ledger.Cash));
     }
 
+    [Test]
+    public void An_order_filled_before_a_crash_that_stopped_its_filled_event_gets_that_event_on_restore()
+    {
+        var settings = Settings();
+        var live = new PaperTradingEngine(settings);
+        var outputs = new List<PaperOutput>();
+        live.OnTick(Tick(661, 200m), outputs);
+        live.OnSignal(Signal("trend", 600, SignalDirection.Long), outputs);
+        var filledEvent = outputs.Last(o => o.Message is OrderEvent { Status: OrderStatus.Filled });
+
+        // The process stopped after the fill was stored, before the order's Filled event.
+        var restored = new PaperTradingEngine(settings);
+        foreach (var record in outputs.Where(o => o != filledEvent && o.Message is not null).Select(o => o.Message!))
+        {
+            restored.Restore(record);
+        }
+
+        var completion = new List<PaperOutput>();
+        restored.CompleteRestore(completion);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(completion.Where(o => o.Message is OrderEvent or Sofia.Contracts.V1.Fill), Is.EqualTo(new[] { filledEvent }));
+            var key = Fills(outputs).Single().Strategy + ":" + Exchange + ":" + Symbol;
+            Assert.That(restored.FindBook(key)!.Orders, Is.Empty);
+            Assert.That(restored.FindBook(key)!.Ledger.Cash, Is.EqualTo(live.FindBook(key)!.Ledger.Cash));
+        });
+    }
+
     [TestCase(1)]
     [TestCase(2)]
     [TestCase(3)]

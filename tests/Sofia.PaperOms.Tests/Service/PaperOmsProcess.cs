@@ -92,8 +92,12 @@ internal sealed class PaperOmsProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Assert.Fail($"the paper OMS was not ready in time:\n{Output}");
+            }
 
-            await Task.Delay(100, cancellationToken);
+            await Task.Delay(100, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         Assert.Fail($"the paper OMS exited before it was ready:\n{Output}");
