@@ -21,7 +21,7 @@ internal static partial class TickWriterLog
     [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "The tick writer stopped on an error; starting again in {DelayMs} ms")]
     public static partial void PipelineFailed(ILogger logger, double delayMs, Exception error);
 
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Could not read the consumer's state")]
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Debug, Message = "Could not read the consumer's state yet")]
     public static partial void ConsumerInfoFailed(ILogger logger, Exception error);
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Insert circuit opened for {BreakMs} ms after repeated failures")]

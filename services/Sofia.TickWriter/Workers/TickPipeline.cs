@@ -18,6 +18,7 @@ namespace Sofia.TickWriter.Workers;
 internal sealed partial class TickPipeline
 {
     private static readonly TimeSpan ConsumerInfoInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ConsumerInfoFirstRetry = TimeSpan.FromMilliseconds(20);
 
     private readonly IMessageBus _bus;
     private readonly BusConsumerSpec _consumer;
@@ -233,18 +234,25 @@ internal sealed partial class TickPipeline
 
     private async Task WatchConsumerAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(ConsumerInfoInterval, _time);
-        do
+        var retry = ConsumerInfoFirstRetry;
+        while (true)
         {
+            var wait = ConsumerInfoInterval;
             try
             {
                 _state.ConsumerRead(await _bus.GetConsumerStateAsync(_consumer.Stream, _consumer.Durable, cancellationToken));
+                retry = ConsumerInfoFirstRetry;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // The consumer is opened concurrently and may not exist yet, or the bus is away: ask again soon (backing
+                // off), so the pending gauges appear as soon as there is something to report.
                 TickWriterLog.ConsumerInfoFailed(_logger, ex);
+                wait = retry;
+                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, ConsumerInfoInterval.Ticks));
             }
+
+            await Task.Delay(wait, _time, cancellationToken);
         }
-        while (await timer.WaitForNextTickAsync(cancellationToken));
     }
 }

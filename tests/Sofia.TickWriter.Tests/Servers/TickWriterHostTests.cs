@@ -85,7 +85,14 @@ public sealed class TickWriterHostTests
         using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken);
         using var price = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/price/btc-usdt", UriKind.Relative), cancellationToken));
         using var symbols = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/symbols", UriKind.Relative), cancellationToken));
+        // The consumer gauges are sampled (every 5 s, sooner while the consumer is being created): wait for the first.
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
+        for (var waited = 0; waited < 100 && !metrics.Contains("sofia_tickwriter_consumer_pending", StringComparison.Ordinal); waited++)
+        {
+            await Task.Delay(100, cancellationToken);
+            metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
+        }
+
         var first = candles[0];
         var lastBinance = ticks.Where(t => t.Exchange == "binance" && t.Symbol == "BTC-USDT")
             .OrderBy(t => t.ExchangeTimeUs).ThenBy(t => t.TradeId.Length).ThenBy(t => t.TradeId, StringComparer.Ordinal).Last();
