@@ -20,8 +20,10 @@ public sealed record BusConsumerSpec(string Stream, string Durable, string? Filt
 
     /// <summary>
     /// Acking a message also acks every message of this consumer with a lower stream sequence (JetStream's ack policy
-    /// "all"), so a consumer that works in batches acks each batch once, with its highest sequence. In-progress,
-    /// nak and term still act on one message. A durable's ack policy cannot change once it exists.
+    /// "all"), so a consumer that works in batches acks each batch once, with its highest sequence. In-progress and
+    /// nak act on one message; a term settles every earlier message too, as nats-server treats it as an ack (so
+    /// dead-letter with <see cref="MessageBusExtensions.PublishDeadLetterAsync"/> and let the batch ack settle it). A
+    /// durable's ack policy cannot change once it exists.
     /// One reader at a time: a reader that opens the durable while an earlier one's messages are still unacked gets
     /// them again first, at once and in stream order, so its acks only ever cover messages it received.
     /// </summary>

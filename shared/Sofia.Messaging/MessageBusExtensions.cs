@@ -20,6 +20,23 @@ public static class MessageBusExtensions
         string reason,
         CancellationToken cancellationToken)
     {
+        await bus.PublishDeadLetterAsync(message, stream, durable, reason, cancellationToken);
+        await message.TermAsync(reason, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="DeadLetterAsync"/>, without terminating the message: for a consumer that acks all
+    /// (<see cref="BusConsumerSpec.AckAll"/>), where a term settles every earlier message as an ack does, so the dead
+    /// letter is settled by the ack that follows the messages before it.
+    /// </summary>
+    public static async ValueTask PublishDeadLetterAsync(
+        this IMessageBus bus,
+        IBusMessage message,
+        string stream,
+        string durable,
+        string reason,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
@@ -52,7 +69,6 @@ public static class MessageBusExtensions
             Headers = headers,
         };
         await bus.PublishAsync(envelope, cancellationToken);
-        await message.TermAsync(reason, cancellationToken);
     }
 
     private static string OneLine(string? text)

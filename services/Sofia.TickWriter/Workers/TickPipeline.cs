@@ -126,9 +126,12 @@ internal sealed partial class TickPipeline
                 continue;
             }
 
-            await _bus.DeadLetterAsync(msg, _consumer.Stream, _consumer.Durable, error!, cancellationToken);
+            // Not terminated: on an ack-all consumer a term would also settle the rows before it that are not stored
+            // yet. It is settled by its batch's ack instead.
+            await _bus.PublishDeadLetterAsync(msg, _consumer.Stream, _consumer.Durable, error!, cancellationToken);
             _metrics.DeadLettered();
             TickWriterLog.DeadLettered(_logger, msg.StreamSequence, _consumer.Stream, msg.Subject, _deadLetterSubject, error!);
+            await _decoded.Writer.WriteAsync(new TickRow(msg, default, DeadLettered: true), cancellationToken);
         }
     }
 
@@ -191,13 +194,20 @@ internal sealed partial class TickPipeline
         _ticks.Clear();
         foreach (var row in batch)
         {
-            _ticks.Add(row.Tick);
+            if (!row.DeadLettered)
+            {
+                _ticks.Add(row.Tick);
+            }
         }
 
-        await _insertPolicy.ExecuteAsync(
-            static async (state, token) => await state.Store.InsertAsync(state.Ticks, token),
-            (Store: _store, Ticks: _ticks),
-            cancellationToken);
+        if (_ticks.Count > 0)
+        {
+            await _insertPolicy.ExecuteAsync(
+                static async (state, token) => await state.Store.InsertAsync(state.Ticks, token),
+                (Store: _store, Ticks: _ticks),
+                cancellationToken);
+        }
+
         var elapsed = _time.GetElapsedTime(started);
         if (_failedAttempts > 0)
         {
@@ -205,8 +215,12 @@ internal sealed partial class TickPipeline
             TickWriterLog.InsertRecovered(_logger, _failedAttempts + 1);
         }
 
-        _metrics.BatchStored(batch.Count, elapsed);
-        TickWriterLog.BatchStored(_logger, batch.Count, elapsed.TotalSeconds);
+        if (_ticks.Count > 0)
+        {
+            _metrics.BatchStored(_ticks.Count, elapsed);
+            TickWriterLog.BatchStored(_logger, _ticks.Count, elapsed.TotalSeconds);
+        }
+
         if (AfterInsert is { } hook)
         {
             await hook(batch, cancellationToken);
