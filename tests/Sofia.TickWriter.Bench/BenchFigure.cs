@@ -1,26 +1,14 @@
-using System.Globalization;
+using Sofia.Testing;
 
 namespace Sofia.TickWriter.Bench;
 
-/// <summary>One line of the suite's output: {"suite":"store","metric":…,"value":…,"unit":…,"client":…}.</summary>
+/// <summary>The store suite's output through <see cref="BenchOutput"/>.</summary>
 internal static class BenchFigure
 {
     public static void Print(string metric, double value, string unit, string client = "sofia") =>
-        Console.Out.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{{\"suite\":\"store\",\"metric\":\"{metric}\",\"value\":{Math.Round(value, 3)},\"unit\":\"{unit}\",\"client\":\"{client}\"}}"));
+        BenchOutput.Print("store", metric, value, unit, ("client", client));
 
-    public static void Log(string message) => Console.Error.WriteLine($"store bench: {message}");
+    public static void Log(string message) => BenchOutput.Log("store", message);
 
-    public static double Percentile(List<double> values, double p)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        values.Sort();
-        var index = (int)Math.Ceiling(p * values.Count) - 1;
-        return values[Math.Clamp(index, 0, values.Count - 1)];
-    }
+    public static double Percentile(List<double> values, double p) => BenchOutput.Percentile(values, p);
 }
