@@ -25,8 +25,9 @@ internal sealed partial class PaperTradingEngine : IStrategyAccount
     private bool _replayingGrid;
 
     /// <summary>
-    /// After a rebuild: per market of an order strategy, where its open bar's ticks are in the TICKS stream. They were
-    /// acknowledged before the restart, so the caller feeds them again with <see cref="ResumeOrderStrategies"/>.
+    /// After a rebuild: per market of an order strategy, where its open bar's ticks start (in the TICKS stream and in
+    /// exchange time). They were acknowledged before the restart (or precede a replay's window), so the caller feeds them
+    /// again with <see cref="ResumeOrderStrategies"/>.
     /// </summary>
     public IReadOnlyList<OrderStrategyResume> ResumePoints => _resumePoints;
 
@@ -254,7 +255,7 @@ internal sealed partial class PaperTradingEngine : IStrategyAccount
             if (last.TickStreamSequence > 0 && _orderStrategies.Handles(last.Exchange, last.Symbol))
             {
                 // The tick the last decision applied at opened the bar still being built.
-                _resumePoints.Add(new OrderStrategyResume(last.Exchange, last.Symbol, last.TickStreamSequence,
+                _resumePoints.Add(new OrderStrategyResume(last.Exchange, last.Symbol, last.TickStreamSequence, last.TimeUs,
                     last.TimeUs - (last.TimeUs % intervalUs) + intervalUs));
             }
         }

@@ -9,8 +9,9 @@ using Sofia.Signals;
 namespace Sofia.PaperOms.Workers;
 
 /// <summary>
-/// Replays the last hours of stored trades through the strategy plan and a paper engine restored to the OMS's state at
-/// the window start, and compares its fills with the OMS's (<see cref="PaperReplayRun"/>, <see cref="PaperDivergence"/>).
+/// Replays the last hours of stored trades through the strategy plan (its order-placing strategies too when the OMS runs
+/// them) and a paper engine restored to the OMS's state at the window start, and compares its fills with the OMS's
+/// (<see cref="PaperReplayRun"/>, <see cref="PaperDivergence"/>).
 /// </summary>
 internal sealed class PaperReplayService(PaperOmsState state, IOptions<PaperOmsOptions> options, IServiceProvider services)
 {
@@ -45,11 +46,11 @@ internal sealed class PaperReplayService(PaperOmsState state, IOptions<PaperOmsO
         var fromUs = toUs - (hours * HourUs);
         var plan = StrategyPlan.Load(planFile);
         var records = await PaperRecords.ReadAsync(services.GetRequiredService<IMessageBus>(), cancellationToken);
-        var run = new PaperReplayRun(options.Value.ToEngineSettings(), plan, fromUs, toUs, records);
         var warmFromUs = fromUs - (options.Value.ReplayWarmUpHours * HourUs);
+        var run = new PaperReplayRun(options.Value.ToEngineSettings(), plan, options.Value.RunOrderStrategies, warmFromUs, fromUs, toUs, records);
         foreach (var market in plan.Markets)
         {
-            await foreach (var trade in history.ReadTicksAsync(market.Exchange, market.Symbol, warmFromUs, toUs, cancellationToken))
+            await foreach (var trade in history.ReadTicksAsync(market.Exchange, market.Symbol, run.ReadFromUs(market.Exchange, market.Symbol), toUs, cancellationToken))
             {
                 run.OnTrade(market.Exchange, market.Symbol, trade);
             }
