@@ -38,7 +38,7 @@ internal sealed record PaperApiReading(
             state.RootElement.GetProperty("lastTickTimeUs").GetInt64());
     }
 
-    private static async Task<JsonDocument> GetAsync(HttpClient client, string path, CancellationToken cancellationToken)
+    internal static async Task<JsonDocument> GetAsync(HttpClient client, string path, CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
