@@ -84,9 +84,9 @@ internal sealed record PaperOmsOptions
 
     /// <summary>
     /// Run the plan's order-placing strategies (grid) in the OMS, each in its own book with resting limit orders
-    /// (needs <see cref="StrategiesFile"/>). Off by default.
+    /// (needs <see cref="StrategiesFile"/>; a plan without such strategies changes nothing). The replay runs them too.
     /// </summary>
-    public bool RunOrderStrategies { get; init; }
+    public bool RunOrderStrategies { get; init; } = true;
 
     /// <summary>Hours of stored trades before a replay window that warm its strategies up.</summary>
     [Range(0, 720, ErrorMessage = "must be between 0 and 720 hours")]

@@ -178,11 +178,11 @@ public sealed class PaperOmsGridTests
         }));
     });
 
+    /// <summary>The session's settings and the plan; <c>PaperOms:RunOrderStrategies</c> is left at its default (on).</summary>
     private static Dictionary<string, string?> Config(string natsUrl, string planPath)
     {
         var config = PaperSession.Config(natsUrl);
         config["PaperOms:StrategiesFile"] = planPath;
-        config["PaperOms:RunOrderStrategies"] = "true";
         return config;
     }
 
