@@ -17,12 +17,21 @@ namespace Sofia.PaperOms.Tests.Service;
 [NonParallelizable]
 public sealed class PaperReplayTests
 {
+    private const string GridBook = "grid:binance:BTC-USDT";
+
+    // The session's plan and a grid the OMS runs itself (weight 0: out of the fusion, so the hub's signals stay the
+    // session's); 10 bps apart, its orders fill within a few one-minute BTC bars.
+    private const string PlanWithGrid = PaperSession.Plan + """
+
+              - { name: grid, weight: 0, params: { levels: 3, spacing_bps: 10, order_fraction: 0.1, max_inventory: 0.5, rebalance_bars: 20 } }
+        """;
+
     [Test]
     [CancelAfter(300_000)]
-    public async Task Replay_of_the_stored_trades_matches_the_live_fills_and_reports_a_planted_fill(CancellationToken cancellationToken)
+    public async Task Replay_of_the_stored_trades_matches_the_live_fills_of_signal_and_grid_books_and_reports_a_planted_fill(CancellationToken cancellationToken)
     {
         var planPath = Path.Combine(Path.GetTempPath(), TestNames.Unique("plan") + ".yaml");
-        await File.WriteAllTextAsync(planPath, PaperSession.Plan, cancellationToken);
+        await File.WriteAllTextAsync(planPath, PlanWithGrid, cancellationToken);
         try
         {
             await using var nats = await NatsServer.StartNewAsync(cancellationToken);
@@ -45,11 +54,13 @@ public sealed class PaperReplayTests
             await PaperSession.PublishAsync(bus, steps, cancellationToken);
             await PaperSession.WaitDrainedAsync(bus, cancellationToken);
 
-            // The last hour: 60 bars of 150, the OMS holding positions from the 90 before it.
+            // The last hour: 60 bars of 150, the OMS holding positions (and the grid resting orders) from the 90 before it.
             using var same = await ReplayAsync(http, cancellationToken);
             var toUs = steps[^1].Tick.ExchangeTimeUs + 1;
             var fromUs = toUs - 3_600_000_000L;
             var books = same.RootElement.GetProperty("books").EnumerateArray().ToList();
+            var liveGridFills = (await PaperSession.ReadAsync<Fill>(bus, Streams.Fills.Name, cancellationToken))
+                .Where(f => f.Strategy == "grid" && f.TimeUs >= fromUs).ToList();
             Assert.Multiple(() =>
             {
                 Assert.That(same.RootElement.GetProperty("fromUs").GetInt64(), Is.EqualTo(fromUs));
@@ -61,6 +72,9 @@ public sealed class PaperReplayTests
                 Assert.That(books.Select(b => b.GetProperty("replayFills").GetInt32()), Is.EqualTo(books.Select(b => b.GetProperty("liveFills").GetInt32())));
                 Assert.That(books.Select(b => b.GetProperty("pnlDifference").GetDecimal()), Is.All.EqualTo(0m));
                 Assert.That(books.Select(b => b.GetProperty("slippageDifference").GetDecimal()), Is.All.EqualTo(0m));
+                Assert.That(books.Select(b => b.GetProperty("book").GetString()), Has.Member(GridBook));
+                Assert.That(liveGridFills.Count(f => f.Maker), Is.GreaterThan(3), "the grid's limits fill in the window");
+                Assert.That(liveGridFills.Where(f => OrderBarOpenUs(f) >= fromUs), Is.Not.Empty, "orders the grid placed in the window fill there: only a replay that runs it has them");
             });
 
             // A fill the replay cannot explain: a copy of a trend fill in the window, 10 higher.
@@ -94,6 +108,10 @@ public sealed class PaperReplayTests
             File.Delete(planPath);
         }
     }
+
+    /// <summary>The bar whose close placed a grid order: its id is <c>{strategy}:{exchange}:{symbol}:{barOpenUs}:order:{i}</c>.</summary>
+    private static long OrderBarOpenUs(Fill fill) =>
+        long.Parse(fill.OrderId.Split(':')[3], CultureInfo.InvariantCulture);
 
     private static async Task<JsonDocument> ReplayAsync(HttpClient http, CancellationToken cancellationToken)
     {
