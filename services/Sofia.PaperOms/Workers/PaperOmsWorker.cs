@@ -135,7 +135,9 @@ internal sealed class PaperOmsWorker(
         var completion = new List<PaperOutput>();
         engine.CompleteRestore(completion);
         await ResumeOrderStrategiesAsync(engine, cancellationToken);
-        await PublishAsync(completion, null, cancellationToken);
+        var pipeline = NewPipeline(null);
+        pipeline.Add(null, completion);
+        await pipeline.DrainAsync(cancellationToken);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         PaperOmsLog.Rebuilt(logger, records.Count, elapsed, engine.Books.Count, completion.Count);
         return engine;
@@ -212,21 +214,46 @@ internal sealed class PaperOmsWorker(
         }
     }
 
+    /// <summary>
+    /// Applies inputs as they come while their records are being stored (<see cref="PaperRecordPipeline"/>): an input
+    /// never waits for the round trips of the one before it.
+    /// </summary>
     private async Task ProcessAsync(ChannelReader<PaperInput> reader, IBusKeyValue control, CancellationToken cancellationToken)
     {
+        var pipeline = NewPipeline(control);
         var outputs = new List<PaperOutput>();
-        await foreach (var input in reader.ReadAllAsync(cancellationToken))
+        Task<bool>? inputReady = null;
+        while (true)
         {
-            outputs.Clear();
-            lock (state.Gate)
+            while (pipeline.HasRoom && reader.TryRead(out var input))
             {
-                Apply(state.Engine, input, outputs);
+                outputs.Clear();
+                lock (state.Gate)
+                {
+                    Apply(state.Engine, input, outputs);
+                }
+
+                pipeline.Add(input.Message, outputs);
             }
 
-            await PublishAsync(outputs, control, cancellationToken);
-            if (input.Message is { } message)
+            await pipeline.PumpAsync(cancellationToken);
+            if (!pipeline.HasRoom)
             {
-                await message.AckAsync(cancellationToken);
+                await pipeline.Progress.WaitAsync(cancellationToken);
+                continue;
+            }
+
+            inputReady ??= reader.WaitToReadAsync(cancellationToken).AsTask();
+            await Task.WhenAny(inputReady, pipeline.Progress);
+            if (inputReady.IsCompleted)
+            {
+                if (!await inputReady)
+                {
+                    await pipeline.DrainAsync(cancellationToken);
+                    return;
+                }
+
+                inputReady = null;
             }
         }
     }
@@ -259,56 +286,13 @@ internal sealed class PaperOmsWorker(
         }
     }
 
-    /// <summary>
-    /// Stores the records in order, without a round trip per record: consecutive records bound for one stream are sent
-    /// together and their acks awaited together (a stream stores one connection's messages in the order sent, so what a
-    /// crash leaves stored is still a prefix of each book's records); a record for another stream, or the kill switch,
-    /// waits until everything before it is stored.
-    /// </summary>
-    private async Task PublishAsync(List<PaperOutput> outputs, IBusKeyValue? control, CancellationToken cancellationToken)
+    private PaperRecordPipeline NewPipeline(IBusKeyValue? control) => new(bus.PublishAsync, async (reason, cancellationToken) =>
     {
-        var sending = new List<(PaperOutput Output, Task<BusPublishAck> Ack)>(outputs.Count);
-        foreach (var output in outputs)
-        {
-            if (sending.Count > 0 && (output.KillSwitchReason is not null || !StreamOf(output).SequenceEqual(StreamOf(sending[0].Output))))
-            {
-                await StoredAsync(sending);
-            }
-
-            if (output.KillSwitchReason is { } reason)
-            {
-                PaperOmsLog.KillSwitchEngaged(logger, reason);
-                metrics.KillSwitch(true);
-                control ??= await bus.KeyValueAsync(KvBuckets.Control, cancellationToken);
-                await control.PutAsync(KvBuckets.KillSwitchKey, Encode(new KillSwitchState(true, reason, Sofia.Trading.Risk.RiskReasonCodes.DailyLossLimit)), cancellationToken);
-                continue;
-            }
-
-            sending.Add((output, bus.PublishAsync(PaperCodec.ToEnvelope(output), cancellationToken).AsTask()));
-        }
-
-        await StoredAsync(sending);
-    }
-
-    private async Task StoredAsync(List<(PaperOutput Output, Task<BusPublishAck> Ack)> sending)
-    {
-        await Task.WhenAll(sending.Select(s => s.Ack));
-        var now = time.GetUtcNow();
-        foreach (var (output, _) in sending)
-        {
-            metrics.Published(output, now);
-        }
-
-        sending.Clear();
-    }
-
-    // Streams capture subjects by their first token (orders.>, fills.>, positions.>).
-    private static ReadOnlySpan<char> StreamOf(PaperOutput output)
-    {
-        var subject = output.Subject.AsSpan();
-        var dot = subject.IndexOf('.');
-        return dot < 0 ? subject : subject[..dot];
-    }
+        PaperOmsLog.KillSwitchEngaged(logger, reason);
+        metrics.KillSwitch(true);
+        control ??= await bus.KeyValueAsync(KvBuckets.Control, cancellationToken);
+        await control.PutAsync(KvBuckets.KillSwitchKey, Encode(new KillSwitchState(true, reason, Sofia.Trading.Risk.RiskReasonCodes.DailyLossLimit)), cancellationToken);
+    }, metrics.Published, time);
 
     public static byte[] Encode(KillSwitchState value) => JsonSerializer.SerializeToUtf8Bytes(value, PaperJson.Default.KillSwitchState);
 
