@@ -7,6 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# nats-server (Go) as k8s/nats.yaml runs it: at the default GOGC=100, with freed heap returned to the system, each
+# collection (and the page faults of the heap growing back) stalled delivery for 3-10 ms on two cores, the largest
+# part of the tail. GOGC=100 GODEBUG= scripts/bench.sh paper measures the default.
+export GOGC="${GOGC:-400}" GODEBUG="${GODEBUG-madvdontneed=0}"
 seconds="${1:-20}"
 rates="${2:-1000,10000}"
 runs="${3:-3}"

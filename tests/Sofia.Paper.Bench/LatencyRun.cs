@@ -288,14 +288,18 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
         if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
         {
             var t0 = _closingTickPublishedUs.Values.Min();
+            BenchFigure.Log($"DEBUG t0 {DateTime.UnixEpoch.AddTicks(t0 * 10):O}");
             foreach (var c in _closingTicks.Where(c => (c.ArrivedUs - _closingTickPublishedUs[c.ExchangeUs]) > 2000).OrderBy(c => c.ArrivedUs))
             {
                 BenchFigure.Log($"DEBUG hop at {(_closingTickPublishedUs[c.ExchangeUs] - t0) / 1000.0:F1} ms: {(c.ArrivedUs - _closingTickPublishedUs[c.ExchangeUs]) / 1000.0:F2} ms");
             }
 
+            var closeByPublish = _closingTickPublishedUs.ToDictionary(p => p.Value, p => p.Key);
             foreach (var f in _fills.Where(f => f.ArrivedUs - f.TickUs > 4000).OrderBy(f => f.ArrivedUs))
             {
-                BenchFigure.Log($"DEBUG fill at {(f.TickUs - t0) / 1000.0:F1} ms: {(f.ArrivedUs - f.TickUs) / 1000.0:F2} ms");
+                var close = closeByPublish.GetValueOrDefault(f.TickUs);
+                var signals = string.Join(", ", _signals.Where(s => s.CloseUs == close).Select(s => $"{(s.ArrivedUs - f.TickUs) / 1000.0:F2}").Order());
+                BenchFigure.Log($"DEBUG fill at {(f.TickUs - t0) / 1000.0:F1} ms: {(f.ArrivedUs - f.TickUs) / 1000.0:F2} ms (signals of its bar at {signals} ms)");
             }
         }
 

@@ -28,6 +28,7 @@ foreach (var rate in rates)
         var pooled = results.SelectMany(r => r[figure].Samples).ToList();
         BenchFigure.Print($"{results[0][i].Name}_p50_ms", BenchFigure.Percentile(pooled, 0.50), "ms", rate, pooled.Count, runs);
         BenchFigure.Print($"{results[0][i].Name}_p99_ms", BenchFigure.Percentile(pooled, 0.99), "ms", rate, pooled.Count, runs);
+        BenchFigure.Print($"{results[0][i].Name}_max_ms", pooled.DefaultIfEmpty(double.NaN).Max(), "ms", rate, pooled.Count, runs);
     }
 }
 
