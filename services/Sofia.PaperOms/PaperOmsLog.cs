@@ -34,5 +34,5 @@ internal static partial class PaperOmsLog
     public static partial void AwaitingRedelivery(ILogger logger, long ackPending, string durable, double seconds);
 
     [LoggerMessage(EventId = 7310, Level = LogLevel.Debug, Message = "Skipped tick {TradeId} of {Exchange}:{Symbol}: older than the last tick of its market (a redelivery)")]
-    public static partial void StaleTick(ILogger logger, string tradeId, string exchange, string symbol);
+    public static partial void StaleTick(ILogger logger, Domain.TickTradeId tradeId, string exchange, string symbol);
 }

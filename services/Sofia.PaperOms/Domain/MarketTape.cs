@@ -26,7 +26,8 @@ internal sealed class MarketTape(string exchange, string symbol, int capacity)
 
     public long Append(in PaperTick tick)
     {
-        _ring[NextIndex % _ring.Length] = tick;
+        // The tape's own strings, not the tick's: the ring then holds nothing allocated per tick (see TickTradeId).
+        _ring[NextIndex % _ring.Length] = tick with { Exchange = Exchange, Symbol = Symbol };
         return NextIndex++;
     }
 

@@ -14,7 +14,7 @@ internal readonly record struct PaperTick(
     string Symbol,
     decimal Price,
     decimal Quantity,
-    string TradeId,
+    TickTradeId TradeId,
     long TimeUs,
     long ReceiveTimeUs,
     ulong StreamSequence = 0);

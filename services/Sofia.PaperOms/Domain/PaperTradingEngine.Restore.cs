@@ -19,7 +19,7 @@ internal sealed partial class PaperTradingEngine
 {
     private readonly Dictionary<string, WireIntent> _restoredIntents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<PaperTick>> _restoredTicks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (long TimeUs, string TradeId)> _lastCheckpointTicks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long TimeUs, TickTradeId TradeId)> _lastCheckpointTicks = new(StringComparer.Ordinal);
 
     /// <summary>Applies one record; records of one book must come in book-sequence order.</summary>
     public void Restore(IMessage record)
