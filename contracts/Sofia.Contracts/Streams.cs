@@ -5,9 +5,15 @@ public static class Streams
 {
     private static readonly TimeSpan TwoMinutes = TimeSpan.FromMinutes(2);
 
-    /// <summary>Normalized trades; a week is enough for the tick writer to catch up after any outage.</summary>
+    /// <summary>
+    /// Normalized trades; a week is enough for the tick writer to catch up after any outage. The server remembers each
+    /// message id for 10 s only: enough for the ingestor's re-sends after a lost ack, and every reader of ticks drops a
+    /// trade id it already has anyway. nats-server keeps the ids of the window in one Go map: at 10,000 ticks/s a
+    /// two-minute window grows it to 1.2 million entries, and each doubling (at 426k and 852k) stopped delivery for
+    /// 70 and 103 ms.
+    /// </summary>
     public static readonly StreamDefinition Ticks = new(
-        "TICKS", ["ticks.>"], StreamStorage.File, StreamRetention.Limits, TimeSpan.FromDays(7), TwoMinutes);
+        "TICKS", ["ticks.>"], StreamStorage.File, StreamRetention.Limits, TimeSpan.FromDays(7), TimeSpan.FromSeconds(10));
 
     /// <summary>Feed-health events.</summary>
     public static readonly StreamDefinition Feed = new(
