@@ -14,8 +14,6 @@ internal static class BenchFigure
     public static double Setting(string name, double fallback) =>
         double.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : fallback;
 
-    public static double Percentile(List<double> sorted, double p) => BenchOutput.Percentile(sorted, p);
-
     /// <summary>The 1-minute load average, or NaN where /proc/loadavg does not exist.</summary>
     public static double LoadAverage()
     {

@@ -48,8 +48,8 @@ internal sealed class IngestBench(NatsServer nats)
         }
 
         var note = string.Create(CultureInfo.InvariantCulture, $"at {tradesPerSecond:0} trades/s, {samples.Count} ticks over {duration.TotalSeconds:0} s, load average {load:0.0}");
-        BenchFigure.Print("e2e_publish_latency_p50_ms", BenchFigure.Percentile(samples, 0.50) * 1000, "ms", note);
-        BenchFigure.Print("e2e_publish_latency_p99_ms", BenchFigure.Percentile(samples, 0.99) * 1000, "ms", note);
+        BenchFigure.Print("e2e_publish_latency_p50_ms", BenchOutput.Percentile(samples, 0.50) * 1000, "ms", note);
+        BenchFigure.Print("e2e_publish_latency_p99_ms", BenchOutput.Percentile(samples, 0.99) * 1000, "ms", note);
         BenchFigure.Print("e2e_publish_latency_max_ms", samples.Count == 0 ? double.NaN : samples[^1] * 1000, "ms", note);
     }
 

@@ -9,6 +9,4 @@ internal static class BenchFigure
         BenchOutput.Print("paper", metric, value, unit, ("client", "sofia"), ("ticks_per_s", rate), ("samples", samples), ("runs", runs), ("cores", Environment.ProcessorCount));
 
     public static void Log(string message) => BenchOutput.Log("paper", message);
-
-    public static double Percentile(List<double> values, double p) => BenchOutput.Percentile(values, p);
 }

@@ -279,7 +279,7 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
             .ToList();
         BenchFigure.Log(string.Create(CultureInfo.InvariantCulture,
             $"rate {rate}/s offered, {published:0} published/s; {_signals.Count} signals, {_fills.Count} fills ({toSignal.Count} and {toFill.Count} after warm-up); "
-            + $"tick→fill p50 {BenchFigure.Percentile(toFill, 0.50):0.00} ms, p99 {BenchFigure.Percentile(toFill, 0.99):0.00} ms"));
+            + $"tick→fill p50 {BenchOutput.Percentile(toFill, 0.50):0.00} ms, p99 {BenchOutput.Percentile(toFill, 0.99):0.00} ms"));
         if (toFill.Count < 100)
         {
             BenchFigure.Log($"few fills measured; hub log:\n{hub.Tail(2000)}\noms log:\n{oms.Tail(2000)}");

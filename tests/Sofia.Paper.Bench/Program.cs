@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sofia.Paper.Bench;
+using Sofia.Testing;
 
 // Usage: Sofia.Paper.Bench HUB_DLL OMS_DLL [seconds per run = 20] [rates = 1000,10000] [runs = 3].
 // Each run has a fresh nats-server and services; each percentile is over the samples of all runs pooled (a p99 of a
@@ -26,8 +27,8 @@ foreach (var rate in rates)
     {
         var figure = i;
         var pooled = results.SelectMany(r => r[figure].Samples).ToList();
-        BenchFigure.Print($"{results[0][i].Name}_p50_ms", BenchFigure.Percentile(pooled, 0.50), "ms", rate, pooled.Count, runs);
-        BenchFigure.Print($"{results[0][i].Name}_p99_ms", BenchFigure.Percentile(pooled, 0.99), "ms", rate, pooled.Count, runs);
+        BenchFigure.Print($"{results[0][i].Name}_p50_ms", BenchOutput.Percentile(pooled, 0.50), "ms", rate, pooled.Count, runs);
+        BenchFigure.Print($"{results[0][i].Name}_p99_ms", BenchOutput.Percentile(pooled, 0.99), "ms", rate, pooled.Count, runs);
         BenchFigure.Print($"{results[0][i].Name}_max_ms", pooled.DefaultIfEmpty(double.NaN).Max(), "ms", rate, pooled.Count, runs);
     }
 }

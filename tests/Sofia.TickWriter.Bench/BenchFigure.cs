@@ -9,6 +9,4 @@ internal static class BenchFigure
         BenchOutput.Print("store", metric, value, unit, ("client", client));
 
     public static void Log(string message) => BenchOutput.Log("store", message);
-
-    public static double Percentile(List<double> values, double p) => BenchOutput.Percentile(values, p);
 }

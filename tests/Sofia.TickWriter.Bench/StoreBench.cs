@@ -33,17 +33,17 @@ internal sealed class StoreBench(NatsServer nats, ClickHouseServer clickHouse, i
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var (database, rates, insertLatencies) = await MeasureThroughputAsync(cancellationToken);
-        BenchFigure.Print("tickwriter_rows_per_s", BenchFigure.Percentile(rates, 0.50), "rows/s");
-        BenchFigure.Print("tickwriter_insert_latency_p50", BenchFigure.Percentile(insertLatencies, 0.50) * 1000, "ms");
-        BenchFigure.Print("tickwriter_insert_latency_p99", BenchFigure.Percentile(insertLatencies, 0.99) * 1000, "ms");
+        BenchFigure.Print("tickwriter_rows_per_s", BenchOutput.Percentile(rates, 0.50), "rows/s");
+        BenchFigure.Print("tickwriter_insert_latency_p50", BenchOutput.Percentile(insertLatencies, 0.50) * 1000, "ms");
+        BenchFigure.Print("tickwriter_insert_latency_p99", BenchOutput.Percentile(insertLatencies, 0.99) * 1000, "ms");
 
         var (ceiling, withoutView) = await MeasureClickHouseClientAsync(database, cancellationToken);
         BenchFigure.Print("tickwriter_rows_per_s", rows / ceiling.TotalSeconds, "rows/s", "clickhouse-client");
         BenchFigure.Print("ticks_without_candle_view_rows_per_s", rows / withoutView.TotalSeconds, "rows/s", "clickhouse-client");
 
         var latencies = await MeasureLatencyAsync(cancellationToken);
-        BenchFigure.Print("tick_to_queryable_latency_p50", BenchFigure.Percentile(latencies, 0.50) * 1000, "ms");
-        BenchFigure.Print("tick_to_queryable_latency_p99", BenchFigure.Percentile(latencies, 0.99) * 1000, "ms");
+        BenchFigure.Print("tick_to_queryable_latency_p50", BenchOutput.Percentile(latencies, 0.50) * 1000, "ms");
+        BenchFigure.Print("tick_to_queryable_latency_p99", BenchOutput.Percentile(latencies, 0.99) * 1000, "ms");
     }
 
     private async Task<(string Database, List<double> Rates, List<double> InsertLatencies)> MeasureThroughputAsync(CancellationToken cancellationToken)
