@@ -57,16 +57,19 @@ internal static class PaperCodec
             _ when subject.StartsWith("orders.checkpoint.", StringComparison.Ordinal) => PaperBookCheckpoint.Parser.ParseFrom(data),
             _ => null,
         };
-        return record switch
-        {
-            Fill m => (new BookKey(m.Strategy, m.Exchange, m.Symbol).Id, m.BookSequence, m),
-            OrderIntent m => (new BookKey(m.Strategy, m.Exchange, m.Symbol).Id, m.BookSequence, m),
-            OrderEvent m => (new BookKey(m.Strategy, m.Exchange, m.Symbol).Id, m.BookSequence, m),
-            PaperSignalHandled m => (new BookKey(m.Strategy, m.Exchange, m.Symbol).Id, m.BookSequence, m),
-            PaperBookCheckpoint m => (new BookKey(m.Strategy, m.Exchange, m.Symbol).Id, m.BookSequence, m),
-            _ => null,
-        };
+        return record is not null && KeyOf(record) is var (book, sequence) ? (book, sequence, record) : null;
     }
+
+    /// <summary>The book and book sequence of one of the OMS's records.</summary>
+    public static (string Book, ulong Sequence) KeyOf(IMessage record) => record switch
+    {
+        Fill m => (new BookKey(m.Strategy, m.Exchange, m.Symbol).Id, m.BookSequence),
+        OrderIntent m => (new BookKey(m.Strategy, m.Exchange, m.Symbol).Id, m.BookSequence),
+        OrderEvent m => (new BookKey(m.Strategy, m.Exchange, m.Symbol).Id, m.BookSequence),
+        PaperSignalHandled m => (new BookKey(m.Strategy, m.Exchange, m.Symbol).Id, m.BookSequence),
+        PaperBookCheckpoint m => (new BookKey(m.Strategy, m.Exchange, m.Symbol).Id, m.BookSequence),
+        _ => throw new ArgumentException($"{record?.Descriptor.FullName} is not a paper OMS record.", nameof(record)),
+    };
 
     public static IReadOnlyList<StreamDefinition> StreamsUsed { get; } =
         [Streams.Signals, Streams.Ticks, Streams.Orders, Streams.Fills, Streams.Positions, Streams.DeadLetters];

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Sofia.Contracts.V1;
 using Sofia.PaperOms.Domain;
+using Sofia.PaperOms.Workers;
 using Sofia.Signals;
 using Sofia.Trading;
 using static Sofia.PaperOms.Tests.Domain.GridScenario;
@@ -83,7 +84,7 @@ public sealed class PaperReplayRunTests
             engine.OnTick(tick, outputs);
         }
 
-        var records = outputs.Select(o => o.Message!).Select(m => (Book, Sequence(m), m)).ToList();
+        var records = outputs.Select(o => o.Message!).Select(m => (Book, PaperCodec.KeyOf(m).Sequence, m)).ToList();
         return (records, EngineScenario.Fills(outputs));
     }
 
@@ -99,14 +100,4 @@ public sealed class PaperReplayRunTests
 
         return run;
     }
-
-    private static ulong Sequence(IMessage record) => record switch
-    {
-        PaperSignalHandled m => m.BookSequence,
-        OrderIntent m => m.BookSequence,
-        OrderEvent m => m.BookSequence,
-        Fill m => m.BookSequence,
-        PaperBookCheckpoint m => m.BookSequence,
-        _ => throw new ArgumentException(record.Descriptor.FullName),
-    };
 }
