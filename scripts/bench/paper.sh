@@ -2,7 +2,7 @@
 # Paper suite: tick → signal → fill latency p50/p99 through a real nats-server at offered 1,000 and 10,000 ticks/s
 # (signal hub and paper OMS as processes, Release builds), then the OMS's in-process risk check + sizing + fill p50/p99
 # (PaperEngineBenchmark). Called as scripts/bench.sh paper [seconds-per-run] [rates] [runs]; each percentile is over the
-# samples of all runs pooled, after each run's first 8 s. BENCH_DEBUG=1 logs every slow sample with its time in the run.
+# samples of all runs pooled, after each run's first 20 s. BENCH_DEBUG=1 logs every slow sample with its time in the run.
 # Prints one JSON object per figure on stdout; builds and logs go to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,7 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # collection (and the page faults of the heap growing back) stalled delivery for 3-10 ms on two cores, the largest
 # part of the tail. GOGC=100 GODEBUG= scripts/bench.sh paper measures the default.
 export GOGC="${GOGC:-400}" GODEBUG="${GODEBUG-madvdontneed=0}"
-seconds="${1:-20}"
+seconds="${1:-60}"
 rates="${2:-1000,10000}"
 runs="${3:-3}"
 out="$(mktemp -d)"

@@ -18,13 +18,13 @@ namespace Sofia.Paper.Bench;
 /// arrival) and tick → fill (the fill's <c>tick_receive_time_us</c> to its arrival), both through NATS; beside them
 /// the baseline of the same closing ticks' own publish → subscriber trip, which is the machine's floor in the run.
 /// </summary>
-internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int seconds)
+internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int seconds, RuntimePauses benchPauses)
 {
     private const int BarsPerSecond = 20;
     private const long BarUs = 1_000_000;
     private const string Exchange = "binance";
     private const string Symbol = "BTC-USDT";
-    private const double WarmUpSeconds = 8;
+    private const double WarmUpSeconds = 20;
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(60);
 
     private const string Plan = """
@@ -200,10 +200,10 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
         var started = DateTime.UtcNow;
         for (var i = 0; i < total; i++)
         {
-            var due = started + TimeSpan.FromSeconds((double)i / rate);
-            if (DateTime.UtcNow < due)
+            var wait = started + TimeSpan.FromSeconds((double)i / rate) - DateTime.UtcNow;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - DateTime.UtcNow, cancellationToken);
+                await Task.Delay(wait, cancellationToken);
             }
 
             var bar = i / ticksPerBar;
@@ -289,6 +289,11 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
         {
             var t0 = _closingTickPublishedUs.Values.Min();
             BenchFigure.Log($"DEBUG t0 {DateTime.UnixEpoch.AddTicks(t0 * 10):O}");
+            foreach (var (startUs, pauseMs) in benchPauses.Since(t0).Where(p => p.Milliseconds > 0.5))
+            {
+                BenchFigure.Log($"DEBUG bench's own runtime pause at {(startUs - t0) / 1000.0:F1} ms: {pauseMs:F2} ms");
+            }
+
             foreach (var c in _closingTicks.Where(c => (c.ArrivedUs - _closingTickPublishedUs[c.ExchangeUs]) > 2000).OrderBy(c => c.ArrivedUs))
             {
                 BenchFigure.Log($"DEBUG hop at {(_closingTickPublishedUs[c.ExchangeUs] - t0) / 1000.0:F1} ms: {(c.ArrivedUs - _closingTickPublishedUs[c.ExchangeUs]) / 1000.0:F2} ms");
