@@ -18,6 +18,7 @@ internal static class PaperOmsRegistration
     public static IServiceCollection AddPaperOms(this IServiceCollection services)
     {
         services.AddSofiaOptions<PaperOmsOptions>(PaperOmsOptions.SectionName);
+        services.AddSingleton<IValidateOptions<PaperOmsOptions>, StrategiesFileValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PaperOmsState(new PaperTradingEngine(sp.GetRequiredService<IOptions<PaperOmsOptions>>().Value.ToEngineSettings())));
         services.AddSingleton<PaperOmsMetrics>();

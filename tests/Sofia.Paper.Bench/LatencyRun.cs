@@ -119,6 +119,7 @@ internal sealed class LatencyRun(string hubDll, string omsDll, int rate, int sec
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{omsPort}",
             ["SOFIA_PaperOms__ApiKey"] = "paper-bench-api-key-0123",
+            ["SOFIA_PaperOms__StrategiesFile"] = planPath,
             // Risk limits that never stop trading, so every bar can rebalance: the figure is the path, not the rules.
             ["SOFIA_PaperOms__DailyLossLimit"] = "0",
             ["SOFIA_PaperOms__MaxDrawdown"] = "0",

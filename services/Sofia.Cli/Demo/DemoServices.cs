@@ -136,6 +136,7 @@ internal static class DemoServices
         Common(setup, new()
         {
             ["PaperOms:ApiKey"] = setup.ApiKey,
+            ["PaperOms:StrategiesFile"] = setup.StrategiesFile,
             ["PaperOms:StartingCashPerBook"] = "10000",
             ["PaperOms:TakerFeeBps"] = "10",
             ["PaperOms:MakerFeeBps"] = "2",

@@ -79,8 +79,12 @@ internal sealed record PaperOmsOptions
     [Range(2, 600, ErrorMessage = "must be between 2 and 600 seconds")]
     public int InputAckWaitSeconds { get; init; } = 30;
 
-    /// <summary>The signal hub's strategy plan (YAML), for the replay; without it the replay answers 409.</summary>
-    public string? StrategiesFile { get; init; }
+    /// <summary>
+    /// The signal hub's strategy plan (YAML): the OMS runs its order strategies and the replay runs all of it. A relative
+    /// path is read beside the OMS, which ships the hub's default plan; point both services at the same file when you
+    /// change it. Empty turns order strategies off and the replay answers 409.
+    /// </summary>
+    public string? StrategiesFile { get; init; } = "strategies.yaml";
 
     /// <summary>
     /// Run the plan's order-placing strategies (grid) in the OMS, each in its own book with resting limit orders
@@ -91,6 +95,11 @@ internal sealed record PaperOmsOptions
     /// <summary>Hours of stored trades before a replay window that warm its strategies up.</summary>
     [Range(0, 720, ErrorMessage = "must be between 0 and 720 hours")]
     public int ReplayWarmUpHours { get; init; } = 24;
+
+    /// <summary>The plan's full path, or null when <see cref="StrategiesFile"/> is empty.</summary>
+    public string? StrategiesPath => string.IsNullOrWhiteSpace(StrategiesFile)
+        ? null
+        : Path.IsPathRooted(StrategiesFile) ? StrategiesFile : Path.Combine(AppContext.BaseDirectory, StrategiesFile);
 
     private static readonly string[] Exchanges = ["binance", "bybit", "okx", "coinbase"];
 

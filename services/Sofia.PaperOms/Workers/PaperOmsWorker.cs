@@ -125,7 +125,7 @@ internal sealed class PaperOmsWorker(
         var started = Stopwatch.GetTimestamp();
         var records = await PaperRecords.ReadAsync(bus, cancellationToken);
         var settings = options.Value;
-        var plan = settings.RunOrderStrategies && !string.IsNullOrWhiteSpace(settings.StrategiesFile) ? StrategyPlan.Load(settings.StrategiesFile) : null;
+        var plan = settings.RunOrderStrategies && settings.StrategiesPath is { } planPath ? StrategyPlan.Load(planPath) : null;
         var engine = new PaperTradingEngine(settings.ToEngineSettings(), plan);
         foreach (var (_, _, record) in records)
         {

@@ -25,10 +25,9 @@ internal sealed class PaperReplayService(PaperOmsState state, IOptions<PaperOmsO
             return (null, "replay needs the stored market history: configure the ClickHouse section (ClickHouse:Url, ClickHouse:Database) the tick writer writes to");
         }
 
-        var planFile = options.Value.StrategiesFile;
-        if (string.IsNullOrWhiteSpace(planFile))
+        if (options.Value.StrategiesPath is not { } planFile)
         {
-            return (null, "replay needs the strategy plan: set PaperOms:StrategiesFile to the signal hub's strategies file");
+            return (null, "replay needs the strategy plan: PaperOms:StrategiesFile is empty; set it to the signal hub's strategies file");
         }
 
         long lastTickUs;

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using Sofia.Signals;
+
+namespace Sofia.PaperOms.Options;
+
+/// <summary>Loads the strategy plan at start, so a missing or bad plan stops the OMS naming the key.</summary>
+internal sealed class StrategiesFileValidator : IValidateOptions<PaperOmsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PaperOmsOptions options)
+    {
+        if (options.StrategiesPath is not { } path)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        try
+        {
+            _ = StrategyPlan.Load(path);
+            return ValidateOptionsResult.Success;
+        }
+        catch (StrategyPlanException e)
+        {
+            return ValidateOptionsResult.Fail($"{PaperOmsOptions.SectionName}:{nameof(PaperOmsOptions.StrategiesFile)} ({path}): {e.Message}");
+        }
+    }
+}
