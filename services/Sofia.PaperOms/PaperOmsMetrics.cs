@@ -26,6 +26,8 @@ internal sealed class PaperOmsMetrics
         _duplicates = meter.CreateCounter<long>("sofia.paperoms.duplicate_signals", "{signal}", "Redelivered signals acknowledged without trading.");
         _tickToFill = meter.CreateHistogram("sofia.paperoms.tick_to_fill.duration", "s", "From our receive time of the filling tick to the stored fill.", tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
+        meter.CreateObservableGauge("sofia.paperoms.missing_records", () => state.MissingRecords.Sum(m => (long)m.Count), "{record}",
+            "Records the last rebuild found missing from the orders and fills streams (lost in a double fault).");
         meter.CreateObservableGauge("sofia.paperoms.kill_switch", () => Volatile.Read(ref _killSwitch), "{state}", "1 while the kill switch is engaged.");
         meter.CreateObservableGauge("sofia.paperoms.pnl", () => Observe(state, b => b.Ledger.Equity - b.Ledger.Deposits), "USD", "Net PnL (realized + unrealized − fees) per book.");
         meter.CreateObservableGauge("sofia.paperoms.exposure", () => Observe(state, b => b.Ledger.GrossExposure), "USD", "Gross exposure per book.");

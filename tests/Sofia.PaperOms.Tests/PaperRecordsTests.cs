@@ -43,4 +43,22 @@ public sealed class PaperRecordsTests
 
         Assert.That(ordered.Select(r => ((StringValue)r.Record).Value), Is.EqualTo(BookThenSequence));
     }
+
+    [Test]
+    public void FindMissing_names_each_books_runs_of_absent_sequences()
+    {
+        // Book a holds 1, 2, 4, 5, 8 (3 and 6..7 lost); b starts at 2 (1 lost); c is whole.
+        var held = new[] { ("a", 1UL), ("a", 2UL), ("a", 4UL), ("a", 5UL), ("a", 8UL), ("b", 2UL), ("b", 3UL), ("c", 1UL), ("c", 2UL) };
+        var records = held.Reverse().Select(h => (h.Item1, h.Item2, (IMessage)new StringValue { Value = h.Item1 }));
+
+        var missing = PaperRecords.FindMissing(records);
+
+        Assert.That(missing, Is.EqualTo(new[]
+        {
+            new MissingRecords("a", 3, 3),
+            new MissingRecords("a", 6, 7),
+            new MissingRecords("b", 1, 1),
+        }));
+        Assert.That(missing.Sum(m => (long)m.Count), Is.EqualTo(4));
+    }
 }

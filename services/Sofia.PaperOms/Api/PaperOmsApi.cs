@@ -18,7 +18,7 @@ internal static class PaperOmsApi
     public static IEndpointRouteBuilder MapPaperOmsApi(this IEndpointRouteBuilder endpoints)
     {
         var paper = endpoints.MapGroup("/api/paper").RequireRateLimiting(RateLimitPolicy).RequireCors(PaperOmsRegistration.CorsPolicy);
-        paper.MapGet("/state", (PaperOmsState state) => Locked(state, PaperViews.State));
+        paper.MapGet("/state", (PaperOmsState state) => Locked(state, engine => PaperViews.State(engine, state.MissingRecords)));
         var mutating = paper.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
         mutating.MapPost("/kill-switch", SetKillSwitchAsync);
         mutating.MapPost("/settings/trading_mode", SetTradingModeAsync);

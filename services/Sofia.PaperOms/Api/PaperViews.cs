@@ -1,4 +1,5 @@
 using Sofia.PaperOms.Domain;
+using Sofia.PaperOms.Workers;
 using Sofia.Trading.Portfolio;
 
 namespace Sofia.PaperOms.Api;
@@ -6,12 +7,14 @@ namespace Sofia.PaperOms.Api;
 /// <summary>What the read endpoints return, built under the state lock; money as exact decimals.</summary>
 internal static class PaperViews
 {
-    public static object State(PaperTradingEngine engine) => new
+    public static object State(PaperTradingEngine engine, IReadOnlyList<MissingRecords> missingRecords) => new
     {
         mode = engine.TradingEnabled ? "paper" : "off",
         killSwitch = engine.KillSwitchEngaged,
         killSwitchReason = engine.KillSwitchReason,
         lastTickTimeUs = engine.LastTickTimeUs,
+        // Empty unless records were lost in a double fault: the books named here were rebuilt without them.
+        missingRecords = missingRecords.Select(m => new { book = m.Book, from = m.From, to = m.To }),
         account = LedgerView(engine.Account.Combined),
         books = engine.Books.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => new
         {

@@ -12,6 +12,9 @@ internal sealed class PaperOmsState(PaperTradingEngine engine)
 
     public PaperTradingEngine Engine { get; private set; } = engine;
 
+    /// <summary>The records the last rebuild found missing (see <see cref="PaperRecords.FindMissing"/>).</summary>
+    public IReadOnlyList<MissingRecords> MissingRecords { get; set; } = [];
+
     /// <summary>Null when ready, else why not.</summary>
     public string? NotReadyReason { get; private set; } = "rebuilding state";
 

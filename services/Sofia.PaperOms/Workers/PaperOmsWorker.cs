@@ -124,6 +124,13 @@ internal sealed class PaperOmsWorker(
     {
         var started = Stopwatch.GetTimestamp();
         var records = await PaperRecords.ReadAsync(bus, cancellationToken);
+        var missing = PaperRecords.FindMissing(records);
+        foreach (var gap in missing)
+        {
+            PaperOmsLog.RecordsMissing(logger, gap.Book, gap.From, gap.To);
+        }
+
+        state.MissingRecords = missing;
         var settings = options.Value;
         var plan = settings.RunOrderStrategies && settings.StrategiesPath is { } planPath ? StrategyPlan.Load(planPath) : null;
         var engine = new PaperTradingEngine(settings.ToEngineSettings(), plan);

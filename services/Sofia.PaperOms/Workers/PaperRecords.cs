@@ -32,6 +32,31 @@ internal static class PaperRecords
         return Interleave(records, fillOrder);
     }
 
+    /// <summary>
+    /// Each book's runs of missing sequences. A book numbers its records from 1 without holes and the orders and fills
+    /// streams keep them for ever, so a hole is a lost record: nats-server and then the OMS died before the OMS had
+    /// stored its outstanding records again. The rebuilt state then differs from what the OMS did.
+    /// </summary>
+    public static List<MissingRecords> FindMissing(IEnumerable<(string Book, ulong Sequence, IMessage Record)> records)
+    {
+        var missing = new List<MissingRecords>();
+        foreach (var book in records.GroupBy(r => r.Book, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var expected = 1UL;
+            foreach (var sequence in book.Select(r => r.Sequence).Order())
+            {
+                if (sequence > expected)
+                {
+                    missing.Add(new MissingRecords(book.Key, expected, sequence - 1));
+                }
+
+                expected = sequence + 1;
+            }
+        }
+
+        return missing;
+    }
+
     /// <summary>Walks the fills in stream order, emitting each fill's book up to that fill, then the rest of every book.</summary>
     internal static List<(string Book, ulong Sequence, IMessage Record)> Interleave(
         Dictionary<(string Book, ulong Sequence), IMessage> records, List<(string Book, ulong Sequence)> fillOrder)
