@@ -33,9 +33,9 @@ internal static partial class PaperOmsLog
     [LoggerMessage(EventId = 7309, Level = LogLevel.Information, Message = "{AckPending} inputs of {Durable} are still unacknowledged from a previous run; waiting {Seconds} s for their redelivery in order")]
     public static partial void AwaitingRedelivery(ILogger logger, long ackPending, string durable, double seconds);
 
-    [LoggerMessage(EventId = 7311, Level = LogLevel.Error, Message = "Book {Book} lacks records {From}..{To} in the orders and fills streams: they were lost (nats-server and then the OMS died before they were stored again), so its rebuilt state differs from what the OMS did")]
-    public static partial void RecordsMissing(ILogger logger, string book, ulong from, ulong to);
-
     [LoggerMessage(EventId = 7310, Level = LogLevel.Debug, Message = "Skipped tick {TradeId} of {Exchange}:{Symbol}: older than the last tick of its market (a redelivery)")]
     public static partial void StaleTick(ILogger logger, Domain.TickTradeId tradeId, string exchange, string symbol);
+
+    [LoggerMessage(EventId = 7311, Level = LogLevel.Error, Message = "Book {Book} lacks records {From}..{To} in the orders and fills streams: they were lost (nats-server and then the OMS died before they were stored again), so its rebuilt state differs from what the OMS did")]
+    public static partial void RecordsMissing(ILogger logger, string book, ulong from, ulong to);
 }
