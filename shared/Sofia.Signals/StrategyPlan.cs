@@ -56,6 +56,20 @@ public sealed class StrategyPlan
         return Parse(text);
     }
 
+    /// <summary>Why the plan at <paramref name="path"/> cannot be loaded, or null when it can (for start-up checks).</summary>
+    public static string? ProblemWith(string path)
+    {
+        try
+        {
+            _ = Load(path);
+            return null;
+        }
+        catch (StrategyPlanException e)
+        {
+            return e.Message;
+        }
+    }
+
     /// <summary>Parses and validates YAML text.</summary>
     /// <exception cref="StrategyPlanException">Not YAML, or a value is invalid (the key path is named).</exception>
     public static StrategyPlan Parse(string yaml)

@@ -13,14 +13,8 @@ internal sealed class StrategiesFileValidator : IValidateOptions<PaperOmsOptions
             return ValidateOptionsResult.Skip;
         }
 
-        try
-        {
-            _ = StrategyPlan.Load(path);
-            return ValidateOptionsResult.Success;
-        }
-        catch (StrategyPlanException e)
-        {
-            return ValidateOptionsResult.Fail($"{PaperOmsOptions.SectionName}:{nameof(PaperOmsOptions.StrategiesFile)} ({path}): {e.Message}");
-        }
+        return StrategyPlan.ProblemWith(path) is { } problem
+            ? ValidateOptionsResult.Fail($"{PaperOmsOptions.SectionName}:{nameof(PaperOmsOptions.StrategiesFile)} ({path}): {problem}")
+            : ValidateOptionsResult.Success;
     }
 }

@@ -13,14 +13,8 @@ internal sealed class StrategyPlanValidator : IValidateOptions<SignalHubOptions>
             return ValidateOptionsResult.Skip;
         }
 
-        try
-        {
-            _ = StrategyPlan.Load(options.StrategiesPath);
-            return ValidateOptionsResult.Success;
-        }
-        catch (StrategyPlanException e)
-        {
-            return ValidateOptionsResult.Fail($"{SignalHubOptions.SectionName}:{nameof(SignalHubOptions.StrategiesFile)} ({options.StrategiesPath}): {e.Message}");
-        }
+        return StrategyPlan.ProblemWith(options.StrategiesPath) is { } problem
+            ? ValidateOptionsResult.Fail($"{SignalHubOptions.SectionName}:{nameof(SignalHubOptions.StrategiesFile)} ({options.StrategiesPath}): {problem}")
+            : ValidateOptionsResult.Success;
     }
 }
