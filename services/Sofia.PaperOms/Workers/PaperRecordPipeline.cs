@@ -32,6 +32,9 @@ internal sealed class PaperRecordPipeline(
 
     private readonly List<Pending> _unstored = [];
     private readonly Queue<InputSlot> _inputs = new();
+
+    // _unstored[.._sent] went out (or is a tripped kill switch): records leave in order, so each pump sends from here.
+    private int _sent;
     private TaskCompletionSource _progress = NewProgress();
 
     /// <summary>False while so many records or inputs are outstanding that no more input should be taken.</summary>
@@ -99,7 +102,7 @@ internal sealed class PaperRecordPipeline(
             {
                 if (!ack.IsCompletedSuccessfully)
                 {
-                    _unstored.RemoveRange(0, settled);
+                    Remove(settled);
                     return ExceptionDispatchInfo.Capture(ack.Exception?.InnerException ?? new TaskCanceledException(ack));
                 }
 
@@ -114,8 +117,14 @@ internal sealed class PaperRecordPipeline(
             settled++;
         }
 
-        _unstored.RemoveRange(0, settled);
+        Remove(settled);
         return null;
+    }
+
+    private void Remove(int settled)
+    {
+        _unstored.RemoveRange(0, settled);
+        _sent -= settled;
     }
 
     private async ValueTask AcknowledgeAsync(CancellationToken cancellationToken)
@@ -134,28 +143,26 @@ internal sealed class PaperRecordPipeline(
     private async ValueTask<bool> SendAsync(CancellationToken cancellationToken)
     {
         var settled = false;
-        for (var i = 0; i < _unstored.Count; i++)
+        for (; _sent < _unstored.Count; _sent++)
         {
-            var pending = _unstored[i];
+            var pending = _unstored[_sent];
             if (pending.Output.KillSwitchReason is { } reason)
             {
-                if (i == 0)
+                if (_sent == 0)
                 {
                     await tripKillSwitchAsync(reason, cancellationToken);
                     pending.Done = true;
                     settled = true;
+                    _sent++;
                 }
 
                 break;
             }
 
-            if (pending.Ack is null)
-            {
-                pending.Ack = publishAsync(PaperCodec.ToEnvelope(pending.Output), cancellationToken).AsTask();
-                settled |= pending.Ack.IsCompleted;
-                _ = pending.Ack.ContinueWith(static (ack, self) => ((PaperRecordPipeline)self!).OnStored(ack), this, CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
+            pending.Ack = publishAsync(PaperCodec.ToEnvelope(pending.Output), cancellationToken).AsTask();
+            settled |= pending.Ack.IsCompleted;
+            _ = pending.Ack.ContinueWith(static (ack, self) => ((PaperRecordPipeline)self!).OnStored(ack), this, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         return settled;
@@ -175,11 +182,11 @@ internal sealed class PaperRecordPipeline(
         var delay = TimeSpan.FromMilliseconds(100);
         foreach (var pending in _unstored)
         {
-            if (pending.Output.KillSwitchReason is not null)
+            if (pending.Output.KillSwitchReason is { } reason)
             {
                 if (!pending.Done)
                 {
-                    await tripKillSwitchAsync(pending.Output.KillSwitchReason, cancellationToken);
+                    await tripKillSwitchAsync(reason, cancellationToken);
                 }
 
                 continue;
